@@ -1,0 +1,120 @@
+"""Read BibTeX files with pybtex, remembering the line where each entry starts.
+
+pybtex stops at the first syntax error in strict mode and, outside it, prints
+warnings and keeps half-parsed entries. Here every problem becomes a
+:class:`DataError` with its line, the broken entry is left out and parsing goes on
+with the next ``@``, so one bad paste never hides the rest of the bibliography.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pybtex.database import BibliographyData, BibliographyDataError, Entry
+from pybtex.database.input.bibtex import LowLevelParser, Parser
+from pybtex.exceptions import PybtexError
+from pybtex.scanner import PybtexSyntaxError
+
+from .errors import DataError
+
+
+@dataclass(frozen=True)
+class SourcedEntry:
+    """A pybtex entry with the file and line it was read from."""
+
+    key: str
+    entry: Entry
+    path: str
+    line: int
+
+
+@dataclass
+class BibFile:
+    """What one ``.bib`` file holds: its entries in order, and its problems."""
+
+    entries: list[SourcedEntry]
+    errors: list[DataError]
+
+
+def parse(text: str, shown_as: str) -> BibFile:
+    """Parse BibTeX ``text``; ``shown_as`` names the file in entries and errors.
+
+    Keys defined twice are kept here: :func:`publications.unique` judges them
+    across all files at once.
+    """
+    parser = _LocatingParser(shown_as)
+    parser.parse_string(text)
+    return BibFile(parser.sourced, parser.errors)
+
+
+def load(path: Path, shown_as: str) -> BibFile:
+    """Parse the BibTeX file at ``path``."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        return BibFile([], [DataError(shown_as, None, f"cannot read file: {error}")])
+    return parse(text, shown_as)
+
+
+class _LocatingParser(Parser):
+    """pybtex's parser, told to collect errors and the start line of every entry."""
+
+    def __init__(self, shown_as: str):
+        super().__init__()
+        self.filename = shown_as
+        self.sourced: list[SourcedEntry] = []
+        self.errors: list[DataError] = []
+        self._failed_commands: set[int] = set()
+        self._scanner: LowLevelParser | None = None
+
+    def parse_string(self, text: str) -> None:
+        self.unnamed_entry_counter = 1
+        self._scanner = LowLevelParser(text, handle_error=self.handle_error,
+                                       filename=self.filename, macros=self.macros)
+        lines = _LineCounter(text)
+        for command, body in self._scanner:
+            start = self._scanner.command_start
+            if start in self._failed_commands or command.lower() in ("string", "preamble"):
+                continue
+            key, fields = body
+            self._add(command, key, fields, lines.line_of(start))
+
+    def _add(self, command: str, key: str | None, fields: list, line: int) -> None:
+        if key is None:
+            self.errors.append(DataError(self.filename, line, f"@{command} entry has no citation key"))
+            return
+        # A fresh container per entry, so that pybtex raises nothing about repeated keys.
+        self.data = BibliographyData()
+        errors_before = len(self.errors)
+        self._current_line, self._current_key = line, key
+        self.process_entry(command, key, fields)
+        if len(self.errors) == errors_before:
+            self.sourced.append(SourcedEntry(key, self.data.entries[key], self.filename, line))
+
+    def handle_error(self, error: PybtexError) -> None:
+        if isinstance(error, PybtexSyntaxError):
+            self._failed_commands.add(self._scanner.command_start)
+            message = f"{error.error_type}: {PybtexError.__str__(error)}"
+            if message.endswith("'}' expected"):
+                message += " (is a comma missing between two fields?)"
+            self.errors.append(DataError(self.filename, error.lineno, message,
+                                         field=self._scanner.current_entry_key or ""))
+        elif isinstance(error, BibliographyDataError):
+            self.errors.append(DataError(self.filename, self._current_line, str(error), field=self._current_key))
+        else:  # pragma: no cover - pybtex reports only the two kinds above while parsing
+            raise error
+
+
+class _LineCounter:
+    """Line numbers of increasing offsets in one text, counted once, not from the start each time."""
+
+    def __init__(self, text: str):
+        self._text = text
+        self._offset = 0
+        self._line = 1
+
+    def line_of(self, offset: int) -> int:
+        self._line += self._text.count("\n", self._offset, offset)
+        self._offset = offset
+        return self._line

@@ -1,0 +1,169 @@
+"""Directives: lines such as ``[% publications selected=true %]`` that pages use to
+place rendered data.
+
+A directive stands alone on its line, outside code blocks. Options are
+``name=value`` pairs; values with spaces are quoted (``topic="llm pruning"``).
+An unknown directive or option, or a bad value, is reported with the page and line.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from .errors import DataError
+from .people import LEVELS
+from .render import activities, career, people, publications, summary
+from .render.html import block, text
+from .site import SiteData
+
+LINE = re.compile(r"^\[%\s*(?P<body>.*?)\s*%\]\s*$")
+FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+
+
+def boolean(value: str) -> bool:
+    """``true``/``false`` (also yes/no)."""
+    words = {"true": True, "yes": True, "false": False, "no": False}
+    if value.lower() not in words:
+        raise ValueError("expected true or false")
+    return words[value.lower()]
+
+
+def integer(value: str) -> int:
+    """A positive whole number."""
+    if not value.isdigit() or int(value) < 1:
+        raise ValueError("expected a positive whole number")
+    return int(value)
+
+
+def one_of(*choices: str) -> Callable[[str], str]:
+    """A parser accepting exactly one of ``choices``."""
+    def parse(value: str) -> str:
+        if value not in choices:
+            raise ValueError(f"expected one of {', '.join(choices)}")
+        return value
+    return parse
+
+
+def list_of(*choices: str) -> Callable[[str], list[str]]:
+    """A parser for a comma-separated list drawn from ``choices``."""
+    def parse(value: str) -> list[str]:
+        items = [item.strip() for item in value.split(",") if item.strip()]
+        wrong = [item for item in items if item not in choices]
+        if wrong or not items:
+            raise ValueError(f"expected a comma-separated list of {', '.join(choices)}")
+        return items
+    return parse
+
+
+def heading_level(value: str) -> int:
+    """A Markdown heading level from 2 to 4 (1 is the page title)."""
+    if value not in ("2", "3", "4"):
+        raise ValueError("expected 2, 3 or 4")
+    return int(value)
+
+
+def words(value: str) -> str:
+    """Any non-empty text."""
+    if not value:
+        raise ValueError("expected a value")
+    return value
+
+
+@dataclass(frozen=True)
+class Directive:
+    """What a directive draws, and the options it takes with their parsers."""
+
+    render: Callable[[SiteData, dict[str, Any], str], str]
+    options: dict[str, Callable[[str], Any]] = field(default_factory=dict)
+
+
+def _publications(data: SiteData, options: dict[str, Any], root: str) -> str:
+    papers = data.publications
+    if options.get("selected"):
+        papers = [p for p in papers if p.selected]
+    if "topic" in options:
+        papers = [p for p in papers if options["topic"] in p.keywords]
+    if "limit" in options:
+        papers = papers[: options["limit"]]
+    return publications.publication_list(papers, data.profile.spellings(), root,
+                                         by_year=options.get("group", "year") == "year",
+                                         depth=options.get("heading", 2))
+
+
+DIRECTIVES: dict[str, Directive] = {
+    "profile": Directive(lambda d, o, r: career.profile_card(d.profile, o.get("bio", True)), {"bio": boolean}),
+    "interests": Directive(lambda d, o, r: career.interests_list(d.profile)),
+    "links": Directive(lambda d, o, r: block(career.links_row(d.profile))),
+    "publications": Directive(_publications, {"selected": boolean, "topic": words, "limit": integer,
+                                              "group": one_of("year", "none"), "heading": heading_level}),
+    "experience": Directive(lambda d, o, r: career.positions_list(d.positions)),
+    "education": Directive(lambda d, o, r: career.degrees_list(d.degrees)),
+    "awards": Directive(lambda d, o, r: career.awards_list(d.awards, d.publications, r)),
+    "people": Directive(lambda d, o, r: people.people_tables(d.members, o.get("level"), o.get("heading", 2)),
+                        {"level": list_of(*LEVELS), "heading": heading_level}),
+    "teaching": Directive(lambda d, o, r: activities.courses_table(d.courses)),
+    "talks": Directive(lambda d, o, r: activities.talks_list(d.talks, r, o.get("heading", 2)),
+                       {"heading": heading_level}),
+    "reviewing": Directive(lambda d, o, r: activities.reviewing_table(d.reviewing)),
+    "organisation": Directive(lambda d, o, r: activities.organised_list(d.organised, r)),
+    "grants": Directive(lambda d, o, r: activities.grants_list(d.grants)),
+    "computing": Directive(lambda d, o, r: activities.computing_table(d.computing)),
+    "summary": Directive(lambda d, o, r: summary.summary_list(d)),
+}
+
+
+def expand(markdown: str, page: str, data: SiteData, root: str = "",
+           first_line: int = 1) -> tuple[str, list[DataError]]:
+    """Replace every directive line of ``markdown`` with what it draws.
+
+    ``page`` names the page in errors, where ``first_line`` is the line number of
+    the Markdown's first line in that file; ``root`` leads from the page to the site root.
+    A wrong directive becomes a visible error box, and its error is returned.
+    """
+    lines, errors, fence = [], [], None
+    for number, line in enumerate(markdown.split("\n"), start=first_line):
+        opened = FENCE.match(line)
+        if opened and (fence is None or opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence)):
+            fence = opened.group(1) if fence is None else None
+        match = LINE.match(line) if fence is None else None
+        if match is None:
+            lines.append(line)
+            continue
+        try:
+            name, options = parse(match.group("body"))
+            lines.append(DIRECTIVES[name].render(data, options, root))
+        except ValueError as problem:
+            error = DataError(page, number, str(problem))
+            errors.append(error)
+            lines.append(_error_box(error))
+    return "\n".join(lines), errors
+
+
+def parse(body: str) -> tuple[str, dict[str, Any]]:
+    """Split ``name key=value ...`` and check it; ValueError says what is wrong."""
+    try:
+        name, *pairs = shlex.split(body)
+    except ValueError as problem:
+        raise ValueError(f"cannot read directive '[% {body} %]': {problem}") from None
+    directive = DIRECTIVES.get(name)
+    if directive is None:
+        raise ValueError(f"unknown directive '{name}' (known: {', '.join(sorted(DIRECTIVES))})")
+    options = {}
+    for pair in pairs:
+        key, equals, value = pair.partition("=")
+        if key not in directive.options or not equals:
+            known = ", ".join(sorted(directive.options)) or "none"
+            raise ValueError(f"directive '{name}': unknown option '{pair}' (options: {known})")
+        try:
+            options[key] = directive.options[key](value)
+        except ValueError as problem:
+            raise ValueError(f"directive '{name}', option '{key}': {problem}, got '{value}'") from None
+    return name, options
+
+
+def _error_box(error: DataError) -> str:
+    return block(f'<div class="admonition failure"><p class="admonition-title">Error</p>'
+                 f"<p>{text(error)}</p></div>")

@@ -1,0 +1,84 @@
+"""Person names: LaTeX-free display forms and tolerant matching of spellings."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from pybtex.database import Person
+from pybtex.richtext import Text
+
+
+@dataclass(frozen=True)
+class Name:
+    """One person's name split the BibTeX way, as plain Unicode text."""
+
+    first: str
+    last: str
+    von: str = ""
+    jr: str = ""
+
+    @classmethod
+    def parse(cls, text: str) -> Name:
+        """Split ``text`` ("First Last", "Last, First", "von Last, Jr, First") with pybtex."""
+        return cls.from_person(Person(text))
+
+    @classmethod
+    def from_person(cls, person: Person) -> Name:
+        """Convert a parsed pybtex person, turning LaTeX accents into Unicode."""
+        return cls(
+            first=latex_to_text(" ".join(person.first_names + person.middle_names)),
+            last=latex_to_text(" ".join(person.last_names)),
+            von=latex_to_text(" ".join(person.prelast_names)),
+            jr=latex_to_text(" ".join(person.lineage_names)),
+        )
+
+    @property
+    def is_others(self) -> bool:
+        """True for BibTeX's ``and others``, which stands for the authors left out."""
+        return self.last == "others" and not self.first
+
+    def display(self) -> str:
+        """The name as read in running text: "First von Last, Jr"."""
+        name = " ".join(part for part in (self.first, self.von, self.last) if part)
+        return f"{name}, {self.jr}" if self.jr else name
+
+    def matches(self, other: Name) -> bool:
+        """Whether the two spellings can be the same person.
+
+        Last names must agree (ignoring case and accents); given names must agree or
+        one must be the other's initials, so "L. Yin" matches "Lu Yin" but "Li Yin"
+        does not.
+        """
+        if _fold(self.von + self.last) != _fold(other.von + other.last):
+            return False
+        mine, theirs = _given(self.first), _given(other.first)
+        if not mine or not theirs:
+            return False
+        if mine == theirs:
+            return True
+        return _initials(mine) == _initials(theirs) and (_all_initials(mine) or _all_initials(theirs))
+
+
+def latex_to_text(latex: str) -> str:
+    """Plain Unicode text of a BibTeX value: accents decoded, protecting braces removed."""
+    if not any(char in latex for char in "\\{}~$"):
+        return latex
+    return Text.from_latex(latex).render_as("text")
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if char.isalnum()).casefold()
+
+
+def _given(first: str) -> list[str]:
+    return [_fold(part) for part in first.replace(".", ". ").replace("-", " ").split() if _fold(part)]
+
+
+def _initials(parts: list[str]) -> list[str]:
+    return [part[0] for part in parts]
+
+
+def _all_initials(parts: list[str]) -> bool:
+    return all(len(part) == 1 for part in parts)

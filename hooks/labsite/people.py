@@ -1,0 +1,44 @@
+"""People supervised in the group: PhD, MSc and BSc students, interns, visitors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .profile import Link
+from .records import build, items
+
+LEVELS = {
+    "postdoc": "Postdoctoral researchers",
+    "phd": "PhD students",
+    "msc": "MSc students",
+    "bsc": "BSc students",
+    "intern": "Interns",
+    "visitor": "Visitors",
+}
+
+
+@dataclass(frozen=True)
+class Member:
+    """One supervised person (``docs/data/people.yml``)."""
+
+    name: str
+    level: str
+    topic: str
+    start: int
+    end: int | None = None
+    institution: str = ""
+    links: tuple[Link, ...] = ()
+
+    @property
+    def years(self) -> str:
+        """"2024" or "2022–2023", as given in the data."""
+        return f"{self.start}–{self.end}" if self.end and self.end != self.start else str(self.start)
+
+
+def from_data(data: Any) -> list[Member]:
+    """Members from ``people.yml``, in the order of ``LEVELS`` and then newest first."""
+    members = [build(Member, {**item, "links": [build(Link, link) for link in item.get("links", [])]})
+               for item in items(data, "people")]
+    order = list(LEVELS)
+    return sorted(members, key=lambda m: (order.index(m.level), -m.start))

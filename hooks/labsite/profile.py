@@ -1,0 +1,57 @@
+"""The site owner: name, position, affiliations, biography, interests and links."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .names import Name
+from .records import build
+
+
+@dataclass(frozen=True)
+class Link:
+    """A labelled address, such as a Google Scholar profile."""
+
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Affiliation:
+    """A second home of the owner's, with the role held there."""
+
+    name: str
+    role: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Who the site is about (``docs/data/profile.yml``)."""
+
+    name: str = ""
+    position: str = ""
+    institution: str = ""
+    unit: str = ""
+    author_names: tuple[str, ...] = ()
+    affiliations: tuple[Affiliation, ...] = ()
+    bio: tuple[str, ...] = ()
+    interests: tuple[str, ...] = ()
+    email: str = ""
+    links: tuple[Link, ...] = ()
+
+    def spellings(self) -> tuple[Name, ...]:
+        """Every spelling of the owner's name that author lists may use."""
+        return tuple(Name.parse(text) for text in (self.name, *self.author_names) if text)
+
+
+def from_data(data: Any) -> Profile:
+    """The profile record of a validated ``profile.yml`` (empty if it was unusable)."""
+    if not isinstance(data, dict):
+        return Profile()
+    return build(Profile, {
+        **data,
+        "affiliations": [build(Affiliation, item) for item in data.get("affiliations", [])],
+        "links": [build(Link, item) for item in data.get("links", [])],
+    })

@@ -1,0 +1,233 @@
+"""Publications: BibTeX entries checked and turned into :class:`Publication` records."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from pybtex.database import Entry
+
+from .bibliography import SourcedEntry
+from .errors import DataError
+from .names import Name, latex_to_text
+
+# The field that names where an entry appeared, per entry type (None: nothing required).
+VENUE_FIELD = {
+    "article": "journal",
+    "inproceedings": "booktitle",
+    "conference": "booktitle",
+    "incollection": "booktitle",
+    "inbook": "publisher",
+    "book": "publisher",
+    "phdthesis": "school",
+    "mastersthesis": "school",
+    "techreport": "institution",
+    "misc": None,
+    "unpublished": None,
+    "online": None,
+}
+
+KIND_LABEL = {
+    "article": "Journal article",
+    "inproceedings": "Conference paper",
+    "conference": "Conference paper",
+    "incollection": "Book chapter",
+    "inbook": "Book chapter",
+    "book": "Book",
+    "phdthesis": "PhD thesis",
+    "mastersthesis": "Master's thesis",
+    "techreport": "Technical report",
+    "misc": "Preprint",
+    "unpublished": "Preprint",
+    "online": "Preprint",
+}
+
+# Link fields in the order their buttons appear, with their labels.
+LINK_FIELDS = {
+    "pdf": "PDF",
+    "url": "Paper",
+    "html": "HTML",
+    "code": "Code",
+    "website": "Project page",
+    "slides": "Slides",
+    "poster": "Poster",
+    "video": "Video",
+}
+
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december"]
+TRUE_WORDS, FALSE_WORDS = {"true", "yes", "1"}, {"false", "no", "0"}
+DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+ARXIV_ID = re.compile(r"^(\d{4}\.\d{4,5}|[a-z.-]+/\d{7})(v\d+)?$", re.IGNORECASE)
+SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Publication:
+    """One paper, ready to render: every text is plain Unicode, never LaTeX."""
+
+    key: str
+    kind: str
+    title: str
+    authors: tuple[Name, ...]
+    year: int
+    venue: str = ""
+    month: int | None = None
+    abbr: str = ""
+    volume: str = ""
+    number: str = ""
+    pages: str = ""
+    publisher: str = ""
+    note: str = ""
+    doi: str = ""
+    arxiv: str = ""
+    links: tuple[tuple[str, str], ...] = ()
+    selected: bool = False
+    award: str = ""
+    presentation: str = ""
+    keywords: tuple[str, ...] = ()
+    abstract: str = ""
+    equal_contribution: frozenset[int] = field(default_factory=frozenset)
+    path: str = ""
+    line: int = 0
+    entry: Entry | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def kind_label(self) -> str:
+        """A reader's name for the entry type, e.g. "Journal article"."""
+        return KIND_LABEL[self.kind]
+
+
+def from_entries(entries: list[SourcedEntry]) -> tuple[list[Publication], list[DataError]]:
+    """Check and convert parsed entries; an entry with errors is left out and reported."""
+    publications, errors = [], []
+    for sourced in entries:
+        problems = _check(sourced)
+        if problems:
+            errors.extend(problems)
+        else:
+            publications.append(_convert(sourced))
+    return publications, errors
+
+
+def unique(publications: list[Publication]) -> tuple[list[Publication], list[DataError]]:
+    """The first record of each citation key (compared without case, as BibTeX does).
+
+    A later record with the same key is left out and reported where it stands.
+    """
+    first: dict[str, Publication] = {}
+    errors = []
+    for publication in publications:
+        seen = first.setdefault(publication.key.lower(), publication)
+        if seen is not publication:
+            where = f"line {seen.line}" if seen.path == publication.path else f"{seen.path}:{seen.line}"
+            errors.append(DataError(publication.path, publication.line,
+                                    f"duplicate citation key (first defined at {where})", field=publication.key))
+    return list(first.values()), errors
+
+
+def _check(sourced: SourcedEntry) -> list[DataError]:
+    entry, problems = sourced.entry, []
+
+    def problem(message: str, name: str = "") -> None:
+        field_name = f"{sourced.key}.{name}" if name else sourced.key
+        problems.append(DataError(sourced.path, sourced.line, message, field=field_name))
+
+    kind = entry.type.lower()
+    if kind not in VENUE_FIELD:
+        problem(f"unknown entry type '@{entry.type}' (expected one of: {', '.join(sorted(VENUE_FIELD))})")
+        return problems
+    fields = entry.fields
+    for name in ("title", "year", VENUE_FIELD[kind]):
+        if name and not fields.get(name, "").strip():
+            problem(_missing(name, fields))
+    if not entry.persons.get("author") and not entry.persons.get("editor"):
+        problem(_missing("author", list(fields) + list(entry.persons)))
+    year = fields.get("year", "").strip()
+    if year and not (year.isdigit() and 1900 <= int(year) <= 2100):
+        problem(f"expected a four-digit year, got '{year}'", "year")
+    month = fields.get("month", "").strip()
+    if month and _month_number(month) is None:
+        problem(f"expected a month name or number 1-12, got '{month}'", "month")
+    for name in LINK_FIELDS:
+        value = fields.get(name, "").strip()
+        if value and SCHEME.match(value) and not value.lower().startswith(("http://", "https://")):
+            problem(f"links must start with http:// or https:// (or be a file name), got '{value}'", name)
+    doi = fields.get("doi", "").strip()
+    if doi and not DOI.match(_bare_doi(doi)):
+        problem(f"expected a DOI such as 10.1000/xyz123, got '{doi}'", "doi")
+    eprint = fields.get("eprint", "").strip()
+    if eprint and _is_arxiv(fields) and not ARXIV_ID.match(eprint):
+        problem(f"expected an arXiv id such as 2310.05175, got '{eprint}'", "eprint")
+    for name in ("selected", "bibtex_show"):
+        value = fields.get(name, "").strip().lower()
+        if value and value not in TRUE_WORDS | FALSE_WORDS:
+            problem(f"expected true or false, got '{fields[name]}'", name)
+    return problems
+
+
+def _missing(name: str, present) -> str:
+    close = difflib.get_close_matches(name, [str(key).lower() for key in present], n=1, cutoff=0.75)
+    hint = f", did you mean to write '{name}' instead of '{close[0]}'?" if close else ""
+    return f"missing required field '{name}'{hint}"
+
+
+def _convert(sourced: SourcedEntry) -> Publication:
+    entry, fields = sourced.entry, sourced.entry.fields
+    kind = entry.type.lower()
+    persons = entry.persons.get("author") or entry.persons.get("editor")
+    authors = tuple(Name.from_person(person) for person in persons)
+
+    def text(name: str) -> str:
+        return latex_to_text(fields.get(name, "")).strip()
+
+    venue_field = VENUE_FIELD[kind]
+    return Publication(
+        key=sourced.key,
+        kind=kind,
+        title=text("title"),
+        authors=authors,
+        year=int(fields["year"]),
+        venue=text(venue_field) if venue_field else "",
+        month=_month_number(fields.get("month", "")),
+        abbr=text("abbr"),
+        volume=text("volume"),
+        number=text("number"),
+        pages=text("pages").replace("--", "–"),
+        publisher=text("publisher"),
+        note=text("note") or text("howpublished"),
+        doi=_bare_doi(fields.get("doi", "").strip()),
+        arxiv=fields.get("eprint", "").strip() if _is_arxiv(fields) else "",
+        links=tuple((label, fields[name].strip()) for name, label in LINK_FIELDS.items() if fields.get(name)),
+        selected=fields.get("selected", "").strip().lower() in TRUE_WORDS,
+        award=text("award"),
+        presentation=text("presentation"),
+        keywords=tuple(word.strip() for word in text("keywords").split(",") if word.strip()),
+        abstract=text("abstract"),
+        equal_contribution=_positions(text("equal_contribution"), authors),
+        path=sourced.path,
+        line=sourced.line,
+        entry=entry,
+    )
+
+
+def _positions(names: str, authors: tuple[Name, ...]) -> frozenset[int]:
+    wanted = [Name.parse(name) for name in names.split(",") if name.strip()]
+    return frozenset(index for index, author in enumerate(authors) if any(author.matches(w) for w in wanted))
+
+
+def _month_number(value: str) -> int | None:
+    value = value.strip().lower()
+    if value.isdigit():
+        return int(value) if 1 <= int(value) <= 12 else None
+    matches = [index + 1 for index, name in enumerate(MONTHS) if len(value) >= 3 and name.startswith(value)]
+    return matches[0] if matches else None
+
+
+def _bare_doi(doi: str) -> str:
+    return re.sub(r"^(https?://(dx\.)?doi\.org/|doi:)", "", doi, flags=re.IGNORECASE)
+
+
+def _is_arxiv(fields) -> bool:
+    return fields.get("archiveprefix", "arxiv").strip().lower() == "arxiv"

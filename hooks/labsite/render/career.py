@@ -1,0 +1,77 @@
+"""The owner's profile, career, awards and the CV summary."""
+
+from __future__ import annotations
+
+from ..career import Award, Degree, Position
+from ..profile import Profile
+from ..publications import Publication
+from ..records import month_label
+from .activities import period
+from .html import block, element, link, text
+
+
+def profile_card(profile: Profile, with_bio: bool = True) -> str:
+    """Position, institution, affiliations and profile links; then the biography."""
+    lines = [element("p", f"{element('strong', text(profile.position))}, {text(profile.institution)}"
+                     + (f"<br>{text(profile.unit)}" if profile.unit else ""), "lab-profile__position")]
+    if profile.affiliations:
+        items = "".join(element("li", f"{text(a.role)}, {link(a.url, text(a.name)) if a.url else text(a.name)}")
+                        for a in profile.affiliations)
+        lines.append(f'<ul class="lab-profile__affiliations">{items}</ul>')
+    lines.append(links_row(profile))
+    bio = "".join(element("p", text(paragraph)) for paragraph in profile.bio) if with_bio else ""
+    return block(f'<div class="lab-profile">{"".join(lines)}</div>') + (block(bio) if bio else "")
+
+
+def links_row(profile: Profile) -> str:
+    """The owner's e-mail and profile links as buttons."""
+    links = [link(l.url, text(l.label), css="md-button") for l in profile.links]
+    if profile.email:
+        links.insert(0, link(f"mailto:{profile.email}", text(profile.email), css="md-button md-button--primary"))
+    return f'<p class="lab-links">{" ".join(links)}</p>' if links else ""
+
+
+def interests_list(profile: Profile) -> str:
+    """Research interests as a row of tags."""
+    tags = "".join(element("li", text(interest)) for interest in profile.interests)
+    return block(f'<ul class="lab-tags">{tags}</ul>')
+
+
+def positions_list(positions: list[Position]) -> str:
+    """Jobs held, most recent first, with their dates."""
+    items = []
+    for p in positions:
+        where = ", ".join(text(x) for x in (p.organisation, p.location) if x)
+        detail = " · ".join(text(x) for x in (p.unit, p.description) if x)
+        items.append(_dated(period(p.start, p.end),
+                            f"{element('strong', text(p.role))}, {where}", detail))
+    return block(f'<ul class="lab-timeline">{"".join(items)}</ul>')
+
+
+def degrees_list(degrees: list[Degree]) -> str:
+    """Degrees, most recent first, with department, specialisation and supervisors."""
+    items = []
+    for d in degrees:
+        detail = [text(d.department) if d.department else "",
+                  f"Specialisation: {text(d.specialisation)}" if d.specialisation else "",
+                  f"Supervisors: {text('; '.join(d.supervisors))}" if d.supervisors else ""]
+        items.append(_dated(period(d.start, d.end), f"{element('strong', text(d.degree))}, {text(d.institution)}",
+                            " · ".join(x for x in detail if x)))
+    return block(f'<ul class="lab-timeline">{"".join(items)}</ul>')
+
+
+def awards_list(awards: list[Award], papers: list[Publication], root: str = "") -> str:
+    """Awards, most recent first, each linked to its paper where one is given."""
+    titles = {p.key.lower(): p for p in papers}
+    items = []
+    for award in awards:
+        paper = titles.get(award.paper.lower()) if award.paper else None
+        detail = f"for “{link(f'publications/#{paper.key}', text(paper.title), root)}”" if paper else ""
+        items.append(_dated(month_label(award.date), f"{element('strong', text(award.title))}, {text(award.event)}",
+                            detail))
+    return block(f'<ul class="lab-timeline">{"".join(items)}</ul>')
+
+
+def _dated(when: str, what_html: str, detail_html: str) -> str:
+    detail = f'<br><span class="lab-muted">{detail_html}</span>' if detail_html else ""
+    return f'<li><span class="lab-timeline__when">{text(when)}</span> {what_html}{detail}</li>'

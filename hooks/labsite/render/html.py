@@ -1,0 +1,79 @@
+"""Small, safe building blocks for the renderers."""
+
+from __future__ import annotations
+
+import html
+import re
+
+SAFE_SCHEME = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
+ANY_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+
+
+def text(value: object) -> str:
+    """``value`` as HTML text: every ``<``, ``&`` and quote escaped."""
+    return html.escape(str(value), quote=True)
+
+
+def href(url: str, root: str = "") -> str | None:
+    """A safe ``href`` value for ``url``, or None if it must not become a link.
+
+    Web and mail addresses pass; an address without a scheme is a file of the site,
+    taken relative to its root (``root`` leads from the current page to it); any
+    other scheme, such as ``javascript:``, is refused.
+    """
+    url = url.strip()
+    if SAFE_SCHEME.match(url):
+        return text(url)
+    if ANY_SCHEME.match(url) or url.startswith("//") or not url:
+        return None
+    return text(root + url.lstrip("/"))
+
+
+def link(url: str, label_html: str, root: str = "", css: str = "") -> str:
+    """An ``<a>`` to ``url`` around ``label_html``; the bare label if the address is unsafe.
+
+    Links leaving the site get ``rel="noopener"``.
+    """
+    target = href(url, root)
+    if target is None:
+        return label_html
+    rel = ' rel="noopener"' if SAFE_SCHEME.match(url.strip()) else ""
+    cls = f' class="{css}"' if css else ""
+    return f'<a href="{target}"{cls}{rel}>{label_html}</a>'
+
+
+def element(name: str, content_html: str, css: str = "") -> str:
+    """``<name class="css">content</name>``; ``content_html`` must already be safe."""
+    cls = f' class="{css}"' if css else ""
+    return f"<{name}{cls}>{content_html}</{name}>"
+
+
+def table(headers: list[str], rows: list[list[str]], css: str) -> str:
+    """A table inside a ``div.css``; ``headers`` are plain text, cells already HTML.
+
+    The table itself carries no class, so Material styles it like a Markdown table.
+    """
+    head = "".join(f'<th scope="col">{text(h)}</th>' for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return f'<div class="{css}"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
+
+
+def block(content_html: str) -> str:
+    """Raw HTML as a Markdown block: on lines of its own, so Markdown leaves it alone."""
+    return f"\n\n{content_html}\n\n"
+
+
+def heading(level: int, title: str) -> str:
+    """A Markdown heading, so that it joins the page's table of contents.
+
+    ``title`` is written by the code (a year, a level name), never taken from data.
+    """
+    return f"\n\n{'#' * level} {title}\n"
+
+
+def join_words(items: list[str]) -> str:
+    """"a, b and c" for already-escaped items."""
+    if len(items) < 3:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+

@@ -1,0 +1,31 @@
+"""The supervision record: one table per level of study."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from ..people import LEVELS, Member
+from .html import block, element, heading, join_words, link, table, text
+
+
+def people_tables(members: list[Member], levels: list[str] | None = None, depth: int = 2) -> str:
+    """Markdown: a heading (of level ``depth``) and a table for each level that has members.
+
+    ``levels`` limits and orders the levels shown (all of ``LEVELS`` by default).
+    """
+    wanted = levels or list(LEVELS)
+    chosen = [m for m in members if m.level in wanted]
+    if not chosen:
+        return block('<p class="lab-empty">No students listed yet.</p>')
+    parts = []
+    for level, group in groupby(sorted(chosen, key=lambda m: wanted.index(m.level)), key=lambda m: m.level):
+        rows = [[_name(m), text(m.topic), text(m.institution), text(m.years)] for m in group]
+        parts.append(heading(depth, LEVELS[level]))
+        parts.append(block(table(["Name", "Topic", "Institution", "Year"], rows, "lab-people")))
+    return "".join(parts)
+
+
+def _name(member: Member) -> str:
+    name = element("strong", text(member.name))
+    links = [link(l.url, text(l.label)) for l in member.links]
+    return name + (f" ({join_words(links)})" if links else "")

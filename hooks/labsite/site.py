@@ -1,0 +1,127 @@
+"""Everything the pages draw on, loaded from the data folder and the BibTeX files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from . import bibliography, career, grants, people, profile, publications, service, talks, teaching, yamldata
+from .errors import DataError
+
+# Data files of the data folder, each validated by the schema of the same name.
+DATA_FILES = ("profile", "experience", "education", "awards", "people", "teaching", "talks", "service", "grants")
+REQUIRED_FILES = ("profile",)
+
+
+@dataclass
+class SiteData:
+    """The typed records of the whole site."""
+
+    profile: profile.Profile = field(default_factory=profile.Profile)
+    positions: list[career.Position] = field(default_factory=list)
+    degrees: list[career.Degree] = field(default_factory=list)
+    awards: list[career.Award] = field(default_factory=list)
+    members: list[people.Member] = field(default_factory=list)
+    courses: list[teaching.Course] = field(default_factory=list)
+    talks: list[talks.Talk] = field(default_factory=list)
+    reviewing: list[service.Reviewing] = field(default_factory=list)
+    organised: list[service.Organised] = field(default_factory=list)
+    grants: list[grants.Grant] = field(default_factory=list)
+    computing: list[grants.ComputeAward] = field(default_factory=list)
+    publications: list[publications.Publication] = field(default_factory=list)
+
+    def publication(self, key: str) -> publications.Publication | None:
+        """The publication with citation key ``key`` (any case), if there is one."""
+        return next((p for p in self.publications if p.key.lower() == key.lower()), None)
+
+
+class FileCache:
+    """Results of reading files, kept until the file changes on disk.
+
+    ``mkdocs serve`` rebuilds the whole site on every edit; re-reading only the
+    changed file keeps a rebuild fast with thousands of entries.
+    """
+
+    def __init__(self) -> None:
+        self._results: dict[Path, tuple[tuple[int, int], Any]] = {}
+
+    def get(self, path: Path, read: Callable[[Path], Any]) -> Any:
+        """``read(path)``, or its earlier result if the file's time and size are unchanged."""
+        stat = path.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        cached = self._results.get(path)
+        if cached is None or cached[0] != stamp:
+            cached = (stamp, read(path))
+            self._results[path] = cached
+        return cached[1]
+
+
+def load(project_dir: Path, data_dir: Path, bib_paths: list[Path],
+         cache: FileCache | None = None) -> tuple[SiteData, list[DataError]]:
+    """Load and check every data file and BibTeX file.
+
+    Paths in errors are relative to ``project_dir``. Items with errors are left out
+    of the returned data, so the rest of the site can still be built.
+    """
+    cache = cache or FileCache()
+    shown = _shown_as(project_dir)
+    docs, errors = {}, []
+    for name in DATA_FILES:
+        path = data_dir / f"{name}.yml"
+        if not path.exists():
+            if name in REQUIRED_FILES:
+                errors.append(DataError(shown(path), None, "missing data file"))
+            docs[name] = yamldata.Document(shown(path))
+            continue
+        docs[name] = cache.get(path, lambda p, name=name: yamldata.load(p, shown(p), name))
+        errors.extend(docs[name].errors)
+
+    papers = []
+    for path in bib_paths:
+        converted, problems = cache.get(path, lambda p: _read_bib(p, shown(p)))
+        papers.extend(converted)
+        errors.extend(problems)
+    papers, duplicates = publications.unique(papers)
+    errors.extend(duplicates)
+
+    data = SiteData(
+        profile=profile.from_data(docs["profile"].data),
+        positions=career.positions(docs["experience"].data),
+        degrees=career.degrees(docs["education"].data),
+        awards=career.awards(docs["awards"].data),
+        members=people.from_data(docs["people"].data),
+        courses=teaching.from_data(docs["teaching"].data),
+        talks=talks.from_data(docs["talks"].data),
+        reviewing=service.reviewing(docs["service"].data),
+        organised=service.organised(docs["service"].data),
+        grants=grants.grants(docs["grants"].data),
+        computing=grants.computing(docs["grants"].data),
+        publications=sorted(papers, key=lambda p: (-p.year, -(p.month or 0))),
+    )
+    errors.extend(_unknown_papers(data, docs["awards"]))
+    return data, errors
+
+
+def _read_bib(path: Path, shown_as: str) -> tuple[list[publications.Publication], list[DataError]]:
+    bib = bibliography.load(path, shown_as)
+    papers, problems = publications.from_entries(bib.entries)
+    return papers, bib.errors + problems
+
+
+def _unknown_papers(data: SiteData, awards_doc: yamldata.Document) -> list[DataError]:
+    errors = []
+    for index, item in enumerate((awards_doc.data or {}).get("awards", [])):
+        key = item.get("paper")
+        if key and data.publication(key) is None:
+            errors.append(awards_doc.error_at(("awards", index, "paper"), f"no publication has the key '{key}'"))
+    return errors
+
+
+def _shown_as(project_dir: Path) -> Callable[[Path], str]:
+    def shown(path: Path) -> str:
+        try:
+            return path.resolve().relative_to(project_dir.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+    return shown

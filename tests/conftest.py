@@ -1,0 +1,69 @@
+"""Shared fixtures: copies of the real project, and builds of it with MkDocs."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("mkdocs.yml", "docs", "bib", "hooks")
+
+
+def copy_project(destination: Path) -> Path:
+    """A copy of the site's sources (config, pages, data, BibTeX, hook) in ``destination``."""
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, destination / part)
+    return destination
+
+
+def run_build(project: Path, *, strict: bool = True) -> tuple[subprocess.CompletedProcess, Path]:
+    """Run ``mkdocs build`` on ``project`` the way a user does; returns the result and the site folder."""
+    site = project / "site"
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
+    if strict:
+        command.append("--strict")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
+    return result, site
+
+
+class BuiltSite:
+    """A built site, read page by page."""
+
+    def __init__(self, folder: Path, log: str):
+        self.folder = folder
+        self.log = log
+
+    def page(self, url: str) -> BeautifulSoup:
+        """The parsed HTML of the page at ``url`` (e.g. ``"team/"``, ``""`` for home)."""
+        path = self.folder / url / "index.html" if not url.endswith(".html") else self.folder / url
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+    def content(self, url: str) -> BeautifulSoup:
+        """Only the article of the page: without navigation, header and footer."""
+        return self.page(url).select_one("article.md-content__inner")
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> BuiltSite:
+    """The real site, built strictly once for the whole test session."""
+    project = copy_project(tmp_path_factory.mktemp("real"))
+    result, site = run_build(project)
+    assert result.returncode == 0, result.stderr
+    return BuiltSite(site, result.stderr)
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A fresh copy of the project, free to be broken by the test."""
+    return copy_project(tmp_path)

@@ -1,0 +1,91 @@
+"""Each kind of mistake stops `mkdocs build` with one line naming file, line and problem.
+
+The build still writes every page, with everything but the broken item, so a
+`mkdocs serve` session keeps showing the rest of the site.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import run_build
+
+GOOD_ENTRY = "yin2024outlier"
+
+
+def replace(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text not found in {path}: {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def append(path, text):
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def line_of(path, needle):
+    return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
+
+
+BIB = "bib/publications.bib"
+
+CASES = {
+    "malformed BibTeX entry": (
+        lambda p: append(p / BIB, "\n@inproceedings{broken2024,\n  title = {A}\n  year = {1999}\n}\n"),
+        BIB, "year = {1999}", r"broken2024: syntax error: '}' expected \(is a comma missing"),
+    "BibTeX year that is not a number": (
+        lambda p: append(p / BIB, "\n@article{badyear,\n  author = {Yin, Lu},\n  title = {T},\n"
+                                   "  journal = {J},\n  year = {twenty}\n}\n"),
+        BIB, "@article{badyear", r"badyear\.year: expected a four-digit year, got 'twenty'"),
+    "BibTeX entry without a required field": (
+        lambda p: append(p / BIB, "\n@article{noyear,\n  author = {Yin, Lu},\n  title = {T},\n"
+                                   "  journal = {J},\n  yaer = {2020}\n}\n"),
+        BIB, "@article{noyear", r"noyear: missing required field 'year', did you mean .*'yaer'"),
+    "duplicate citation key": (
+        lambda p: append(p / BIB, "\n@misc{yin2024outlier,\n  author = {Yin, Lu},\n  title = {Again},\n"
+                                   "  year = {2024}\n}\n"),
+        BIB, "@misc{yin2024outlier", r"yin2024outlier: duplicate citation key \(first defined at line \d+\)"),
+    "YAML syntax error": (
+        lambda p: replace(p / "docs/data/talks.yml", "  - year: 2020\n", "  - year: [2020\n"),
+        # PyYAML notices the unclosed list on the next line, and says where the list starts.
+        "docs/data/talks.yml", "Going beyond training", r"YAML syntax error: .*flow sequence that starts at line"),
+    "YAML missing required field": (
+        lambda p: replace(p / "docs/data/people.yml", "    topic: Efficient LLM\n", ""),
+        "docs/data/people.yml", "name: Jiaxi Li", r"people\[3\]: missing required field 'topic'"),
+    "YAML wrong type": (
+        lambda p: replace(p / "docs/data/talks.yml", "year: 2022", "year: twenty-two"),
+        "docs/data/talks.yml", "twenty-two", r"talks\[3\]\.year: expected a whole number, got 'twenty-two'"),
+    "YAML unknown key": (
+        lambda p: replace(p / "docs/data/teaching.yml", "    years: [2020, 2021, 2023]", "    yaers: [2020]"),
+        "docs/data/teaching.yml", "yaers", r"unknown key 'yaers', did you mean 'years'\?"),
+    "unknown directive": (
+        lambda p: append(p / "docs/team.md", "\n[% pepole %]\n"),
+        "docs/team.md", "[% pepole %]", r"unknown directive 'pepole'"),
+    "unknown directive option": (
+        lambda p: append(p / "docs/talks.md", "\n[% talks colour=red %]\n"),
+        "docs/talks.md", "colour=red", r"directive 'talks': unknown option 'colour=red'"),
+}
+
+
+@pytest.mark.parametrize("case", CASES, ids=list(CASES))
+def test_bad_input_fails_the_build_with_file_and_line(project, case):
+    break_it, file, needle, message = CASES[case]
+    break_it(project)
+    result, site = run_build(project, strict=False)
+
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    line = line_of(project / file, needle)
+    errors = [entry for entry in result.stderr.splitlines() if entry.startswith("ERROR")]
+    assert len(errors) == 1, result.stderr
+    assert re.search(rf"{re.escape(file)}:{line}(:\d+)?: .*{message}", errors[0]), errors[0]
+    # Everything else was still built.
+    assert GOOD_ENTRY in (site / "publications" / "index.html").read_text(encoding="utf-8")
+    assert "Kappiyath Adarsh" in (site / "team" / "index.html").read_text(encoding="utf-8")
+
+
+def test_strict_build_fails_on_the_same_mistakes(project):
+    CASES["YAML wrong type"][0](project)
+    result, _ = run_build(project, strict=True)
+    assert result.returncode != 0 and "Traceback" not in result.stderr

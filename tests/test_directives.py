@@ -1,0 +1,52 @@
+"""Expanding directive lines in pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from labsite import directives
+from labsite.people import Member
+from labsite.site import SiteData
+
+DATA = SiteData(members=[Member("Ann", "phd", "Sparsity", 2024), Member("Bob", "msc", "Music", 2022)])
+
+
+def expand(markdown, first_line=1):
+    return directives.expand(markdown, "docs/team.md", DATA, first_line=first_line)
+
+
+def test_directive_line_is_replaced_by_rendered_data():
+    markdown, errors = expand("# Team\n\n[% people level=msc %]\n")
+    assert errors == [] and "Bob" in markdown and "Ann" not in markdown
+
+
+def test_text_around_and_inside_code_blocks_is_left_alone():
+    source = "Text [% people %] inline.\n\n```\n[% people %]\n```\n\n~~~~md\n[% nonsense %]\n~~~~\n"
+    markdown, errors = expand(source)
+    assert (markdown, errors) == (source, [])
+
+
+@pytest.mark.parametrize("line, message", [
+    ("[% pepole %]", "unknown directive 'pepole' (known: "),
+    ("[% people colour=red %]", "directive 'people': unknown option 'colour=red' (options: heading, level)"),
+    ("[% people level %]", "directive 'people': unknown option 'level'"),
+    ("[% people level=master %]", "directive 'people', option 'level': expected a comma-separated list of"),
+    ("[% publications selected=perhaps %]", "option 'selected': expected true or false, got 'perhaps'"),
+    ("[% publications limit=0 %]", "option 'limit': expected a positive whole number, got '0'"),
+    ('[% publications topic="unclosed %]', "cannot read directive"),
+])
+def test_wrong_directives_are_reported_with_page_and_line(line, message):
+    markdown, [error] = expand(f"# Team\n\n{line}\n", first_line=5)
+    assert str(error).startswith("docs/team.md:7: ") and message in str(error)
+    assert 'class="admonition failure"' in markdown
+
+
+def test_options_are_parsed_with_quotes():
+    assert directives.parse('publications topic="llm pruning" limit=3') == (
+        "publications", {"topic": "llm pruning", "limit": 3})
+
+
+def test_every_directive_renders_on_empty_data():
+    for name in directives.DIRECTIVES:
+        markdown, errors = directives.expand(f"[% {name} %]", "p.md", SiteData())
+        assert errors == [] and "[%" not in markdown, name

@@ -1,0 +1,86 @@
+"""Checking BibTeX entries and turning them into publication records."""
+
+from __future__ import annotations
+
+import pytest
+
+from labsite import bibliography, publications
+
+
+def convert(text, path="bib/test.bib"):
+    return publications.from_entries(bibliography.parse(text, path).entries)
+
+
+def entry(kind="inproceedings", key="k2024", **fields):
+    base = {"author": "Yin, Lu and M{\\\"u}ller, Jan", "title": "A {LLM} Study", "booktitle": "Proc. of X",
+            "year": "2024"}
+    base.update(fields)
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in base.items() if value is not None)
+    return f"@{kind}{{{key},\n{body}\n}}\n"
+
+
+def test_valid_entry_becomes_a_record_with_unicode_text():
+    [paper], errors = convert(entry(abbr="ICML", selected="true", keywords="llm-pruning, sparse-training",
+                                    doi="https://doi.org/10.1000/xyz", eprint="2310.05175", archiveprefix="arXiv",
+                                    pages="1--9", month="jun", code="https://github.com/x/y"))
+    assert errors == []
+    assert paper.title == "A LLM Study"
+    assert [a.display() for a in paper.authors] == ["Lu Yin", "Jan Müller"]
+    assert (paper.year, paper.month, paper.venue, paper.abbr) == (2024, 6, "Proc. of X", "ICML")
+    assert paper.selected and paper.keywords == ("llm-pruning", "sparse-training")
+    assert (paper.doi, paper.arxiv, paper.pages) == ("10.1000/xyz", "2310.05175", "1–9")
+    assert paper.links == (("Code", "https://github.com/x/y"),)
+    assert (paper.path, paper.line, paper.kind_label) == ("bib/test.bib", 1, "Conference paper")
+
+
+@pytest.mark.parametrize("fields, message", [
+    ({"year": "twenty"}, "k2024.year: expected a four-digit year, got 'twenty'"),
+    ({"year": None}, "k2024: missing required field 'year'"),
+    ({"year": None, "yaer": "2024"}, "k2024: missing required field 'year', did you mean to write 'year' instead of 'yaer'?"),
+    ({"title": None}, "k2024: missing required field 'title'"),
+    ({"booktitle": None}, "k2024: missing required field 'booktitle'"),
+    ({"author": None}, "k2024: missing required field 'author'"),
+    ({"month": "smarch"}, "k2024.month: expected a month name or number 1-12, got 'smarch'"),
+    ({"code": "javascript:alert(1)"}, "k2024.code: links must start with http:// or https://"),
+    ({"doi": "not-a-doi"}, "k2024.doi: expected a DOI such as 10.1000/xyz123, got 'not-a-doi'"),
+    ({"eprint": "arXiv 1234"}, "k2024.eprint: expected an arXiv id such as 2310.05175"),
+    ({"selected": "maybe"}, "k2024.selected: expected true or false, got 'maybe'"),
+])
+def test_invalid_entries_are_reported_with_file_line_and_field(fields, message):
+    papers, [error] = convert("% header\n" + entry(**fields))
+    assert papers == []
+    assert str(error).startswith(f"bib/test.bib:2: {message}")
+
+
+def test_unknown_entry_type_is_reported():
+    papers, [error] = convert(entry(kind="blogpost"))
+    assert "unknown entry type '@blogpost'" in error.message
+
+
+def test_article_needs_a_journal_and_thesis_a_school():
+    assert convert(entry(kind="article"))[1][0].message == "missing required field 'journal'"
+    [thesis], errors = convert(entry(kind="phdthesis", booktitle=None, school="TU/e"))
+    assert errors == [] and thesis.venue == "TU/e" and thesis.kind_label == "PhD thesis"
+
+
+def test_preprint_needs_no_venue():
+    [paper], errors = convert(entry(kind="misc", booktitle=None, eprint="2401.00001"))
+    assert errors == [] and paper.kind_label == "Preprint" and paper.arxiv == "2401.00001"
+
+
+def test_equal_contribution_marks_the_named_authors():
+    [paper], _ = convert(entry(equal_contribution="Jan Müller, L. Yin"))
+    assert paper.equal_contribution == {0, 1}
+
+
+def test_and_others_is_kept_as_a_marker():
+    [paper], _ = convert(entry(author="Yin, Lu and others"))
+    assert paper.authors[-1].is_others
+
+
+def test_duplicate_keys_across_files_keep_the_first():
+    first, _ = convert(entry(key="same"), "bib/a.bib")
+    second, _ = convert("\n\n" + entry(key="SAME", title="Other"), "bib/b.bib")
+    kept, [error] = publications.unique(first + second)
+    assert [p.title for p in kept] == ["A LLM Study"]
+    assert str(error) == "bib/b.bib:3: SAME: duplicate citation key (first defined at bib/a.bib:1)"

@@ -1,0 +1,114 @@
+"""Rendering records to HTML: content, structure and escaping."""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+
+from labsite import bibliography, publications
+from labsite.grants import ComputeAward, Grant, Resource
+from labsite.names import Name
+from labsite.people import Member
+from labsite.profile import Link, Profile
+from labsite.render import activities, career, html, people
+from labsite.render import publications as render_publications
+from labsite.talks import Talk
+from labsite.teaching import Course
+
+OWNER = (Name.parse("Lu Yin"), Name.parse("L. Yin"))
+
+
+def paper(**fields):
+    body = {"author": "Yin, L. and Smith, Ann", "title": "T", "booktitle": "Proc", "year": "2024", **fields}
+    text = "@inproceedings{k,\n" + ",\n".join(f"  {k} = {{{v}}}" for k, v in body.items()) + "\n}\n"
+    records, errors = publications.from_entries(bibliography.parse(text, "x.bib").entries)
+    assert errors == []
+    return records[0]
+
+
+def soup(markup):
+    return BeautifulSoup(markup, "html.parser")
+
+
+def test_hostile_title_renders_as_text():
+    markup = render_publications.entry(paper(title="<script>alert(1)</script> & <b>x</b>"), OWNER)
+    assert "<script>" not in markup and "&lt;script&gt;" in markup
+    assert soup(markup).select_one(".lab-pub__title").get_text() == "<script>alert(1)</script> & <b>x</b>"
+
+
+def test_owner_is_highlighted_in_any_spelling():
+    owners = soup(render_publications.entry(paper(), OWNER)).select(".lab-owner")
+    assert [o.get_text() for o in owners] == ["L. Yin"]
+
+
+def test_others_become_et_al_and_equal_contribution_gets_a_legend():
+    markup = render_publications.entry(paper(author="Yin, Lu and Smith, Ann and others",
+                                             equal_contribution="Lu Yin, Ann Smith"), OWNER)
+    authors = soup(markup).select_one(".lab-pub__authors")
+    assert authors.get_text().startswith("Lu Yin*, Ann Smith*, et al.")
+    assert "(* equal contribution)" in authors.get_text()
+
+
+def test_links_are_ordered_and_identifiers_become_addresses():
+    markup = render_publications.entry(paper(pdf="paper.pdf", code="https://github.com/a/b", doi="10.1000/x",
+                                             eprint="2401.00001"), OWNER, root="../")
+    links = [(a.get_text(), a["href"]) for a in soup(markup).select(".lab-pub__links a")]
+    assert links == [("PDF", "../assets/pdf/paper.pdf"), ("arXiv", "https://arxiv.org/abs/2401.00001"),
+                     ("DOI", "https://doi.org/10.1000/x"), ("Code", "https://github.com/a/b")]
+    assert all(a.get("rel") == ["noopener"] for a in soup(markup).select(".lab-pub__links a[href^=http]"))
+
+
+def test_badges_show_venue_presentation_and_award():
+    badges = soup(render_publications.entry(paper(abbr="ICML", presentation="oral", award="Best Paper"), OWNER))
+    assert [b.get_text() for b in badges.select(".lab-badge")] == ["ICML 2024", "Oral", "Best Paper"]
+
+
+def test_list_groups_by_year_under_headings():
+    older = paper(year="2020")
+    markdown = render_publications.publication_list([paper(), older], OWNER)
+    assert markdown.index("## 2024") < markdown.index("## 2020")
+    assert render_publications.publication_list([], OWNER).count("No publications yet") == 1
+
+
+def test_unsafe_addresses_never_become_links():
+    assert html.href("javascript:alert(1)") is None
+    assert html.href("  JavaScript:alert(1)") is None
+    assert html.href("data:text/html,x") is None
+    assert html.href("//evil.example/x") is None
+    assert html.link("javascript:alert(1)", "label") == "label"
+    assert html.href('https://x.org/?a="b"') == "https://x.org/?a=&quot;b&quot;"
+    assert html.href("files/cv.pdf", "../") == "../files/cv.pdf"
+
+
+def test_people_tables_group_by_level_and_escape_names():
+    members = [Member("<i>Ann</i>", "phd", "Sparsity", 2024, institution="Surrey"),
+               Member("Bob", "bsc", "Music", 2023, end=2024,
+                      links=(Link("Site", "https://bob.example"), Link("Bad", "javascript:x")))]
+    markup = people.people_tables(members)
+    assert markup.index("## PhD students") < markup.index("## BSc students")
+    page = soup(markup)
+    assert page.find("strong", string="<i>Ann</i>") is not None and page.find("i") is None
+    assert [a["href"] for a in page.select("a")] == ["https://bob.example"]
+    assert "2023–2024" in page.get_text()
+
+
+def test_courses_talks_and_grants_render_their_fields():
+    courses = soup(activities.courses_table([Course("Deep Learning", "TU/e", (2020, 2021), "2AMM10")]))
+    assert [td.get_text() for td in courses.select("td")] == ["Deep Learning", "2AMM10", "TU/e", "2020, 2021"]
+    talks = activities.talks_list([Talk(2024, "Sparsity", "Lab", "Uni", slides="https://s.example")])
+    assert "## 2024" in talks and 'href="https://s.example"' in talks
+    grant = Grant("G", "NWO", "2023-04", "Co-PI", "2025-04", 90431.5, "$", ("A", "B"))
+    row = [td.get_text() for td in soup(activities.grants_list([grant])).select("td")]
+    assert row == ["G", "NWO", "$90,431.50", "Apr 2023 – Apr 2025", "Co-PI (with A and B)"]
+    assert activities.amount(Grant("G", "F", "2020-01", "PI", amount=1000, currency="EUR")) == "1,000 EUR"
+    computing = soup(activities.computing_table([ComputeAward(2022, "NWO", "EINF-1", (Resource("A100", "10 hr"),))]))
+    assert "A100: 10 hr" in computing.get_text()
+
+
+def test_profile_card_shows_links_and_optional_bio():
+    owner = Profile(name="Lu Yin", position="Assistant Professor", institution="Surrey",
+                    bio=("Hello <there>",), email="lu@example.org",
+                    links=(Link("Google Scholar", "https://scholar.google.com/x"),))
+    card = soup(career.profile_card(owner))
+    assert [a["href"] for a in card.select("a")] == ["mailto:lu@example.org", "https://scholar.google.com/x"]
+    assert "Hello <there>" in card.get_text()
+    assert "Hello" not in career.profile_card(owner, with_bio=False)

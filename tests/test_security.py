@@ -1,0 +1,48 @@
+"""Hostile data renders as inert text in the real build."""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+from conftest import run_build
+
+HOSTILE_BIB = """
+@inproceedings{hostile2024,
+  author = {<img src=x onerror=alert(1)>, Eve and Yin, Lu},
+  title = {<script>alert("title")</script> Sparse},
+  booktitle = {<b onmouseover=alert(1)>Venue</b>},
+  year = {2024},
+  abbr = {"><script>alert(2)</script>},
+  url = {https://example.org/"onmouseover="alert(3)}
+}
+"""
+
+
+def test_hostile_bibtex_and_yaml_render_as_text(project):
+    (project / "bib" / "publications.bib").write_text(
+        (project / "bib" / "publications.bib").read_text() + HOSTILE_BIB)
+    people = project / "docs" / "data" / "people.yml"
+    people.write_text(people.read_text().replace("name: Andi Li", "name: \"<script>alert('name')</script>\""))
+    result, site = run_build(project)
+    assert result.returncode == 0, result.stderr
+
+    for page in ("publications", "team", "cv"):
+        html = (site / page / "index.html").read_text(encoding="utf-8")
+        soup = BeautifulSoup(html, "html.parser")
+        scripts = " ".join(s.get_text() for s in soup.find_all("script"))
+        assert "alert(" not in scripts, page
+        assert not any(attr.startswith("on") for tag in soup.find_all(True) for attr in tag.attrs), page
+        assert soup.find("img", src="x") is None and soup.find("b", onmouseover=True) is None
+
+    entry = BeautifulSoup((site / "publications" / "index.html").read_text(), "html.parser").find(id="hostile2024")
+    assert '<script>alert("title")</script> Sparse' in entry.get_text()
+    assert [a["href"] for a in entry.select("a")] == ['https://example.org/"onmouseover="alert(3)']
+
+
+def test_javascript_links_in_data_are_refused(project):
+    people = project / "docs" / "data" / "people.yml"
+    people.write_text(people.read_text().replace(
+        "    institution: University of Aberdeen\n",
+        "    institution: University of Aberdeen\n    links:\n      - label: Home\n        url: javascript:alert(1)\n"))
+    result, site = run_build(project, strict=False)
+    assert result.returncode != 0 and "people[0].links[0].url" in result.stderr
+    assert "javascript:" not in (site / "team" / "index.html").read_text()

@@ -1,0 +1,80 @@
+"""Loading the whole site's data from a folder of data files and BibTeX files."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from labsite import site
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def copy_data(tmp_path):
+    shutil.copytree(ROOT / "docs" / "data", tmp_path / "data")
+    shutil.copytree(ROOT / "bib", tmp_path / "bib")
+    return tmp_path
+
+
+def load(project, cache=None):
+    return site.load(project, project / "data", sorted((project / "bib").glob("*.bib")), cache)
+
+
+def test_real_data_loads_without_errors(tmp_path):
+    data, errors = load(copy_data(tmp_path))
+    assert errors == []
+    assert data.profile.name == "Lu Yin" and len(data.publications) == 26 and len(data.members) == 8
+    years = [p.year for p in data.publications]
+    assert years == sorted(years, reverse=True)
+
+
+def test_optional_files_may_be_missing_but_the_profile_may_not(tmp_path):
+    project = copy_data(tmp_path)
+    (project / "data" / "talks.yml").unlink()
+    (project / "data" / "profile.yml").unlink()
+    data, errors = load(project)
+    assert data.talks == []
+    assert [str(e) for e in errors] == ["data/profile.yml: missing data file"]
+
+
+def test_award_for_an_unknown_paper_is_reported_at_its_line(tmp_path):
+    project = copy_data(tmp_path)
+    awards = project / "data" / "awards.yml"
+    awards.write_text(awards.read_text().replace("paper: huang2022you", "paper: nosuchkey"))
+    _, [error] = load(project)
+    line = awards.read_text().splitlines().index("    paper: nosuchkey") + 1
+    assert str(error) == f"data/awards.yml:{line}:5: awards[0].paper: no publication has the key 'nosuchkey'"
+
+
+def test_duplicate_key_in_a_second_bib_file_is_reported(tmp_path):
+    project = copy_data(tmp_path)
+    (project / "bib" / "zotero.bib").write_text("@misc{YIN2024OUTLIER, author={A, B}, title={T}, year=2024}\n")
+    data, [error] = load(project)
+    assert str(error).startswith("bib/zotero.bib:1: YIN2024OUTLIER: duplicate citation key (first defined at "
+                                 "bib/publications.bib:")
+    assert len(data.publications) == 26
+
+
+def test_cache_rereads_only_changed_files(tmp_path):
+    project = copy_data(tmp_path)
+    cache = site.FileCache()
+    first, _ = load(project, cache)
+    again, _ = load(project, cache)
+    assert again.publications[0] is first.publications[0]
+    bib = project / "bib" / "publications.bib"
+    bib.write_text(bib.read_text().replace("Outlier Weighed", "Outlier-Weighed"))
+    os.utime(bib, ns=(bib.stat().st_atime_ns, bib.stat().st_mtime_ns + 10**9))
+    changed, _ = load(project, cache)
+    assert changed.publication("yin2024outlier").title.startswith("Outlier-Weighed")
+
+
+def test_file_cache_calls_the_reader_again_only_after_a_change(tmp_path):
+    path = tmp_path / "f.txt"
+    path.write_text("one")
+    reads = []
+    cache = site.FileCache()
+    read = lambda p: reads.append(p) or p.read_text()  # noqa: E731
+    assert cache.get(path, read) == cache.get(path, read) == "one"
+    path.write_text("three")
+    assert cache.get(path, read) == "three" and len(reads) == 2

@@ -1,0 +1,215 @@
+"""The real site, built strictly: every item of the owner's profile is on its page.
+
+The expected items are copied from the owner's profile (the seed of the site's data),
+not from the site's output: the test checks the data made it, page by page.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+# Titles as published (see the README on where they differ from the profile's wording).
+PUBLICATIONS = {
+    "yin2024outlier": ("Outlier Weighed Layerwise Sparsity (OWL)", "ICML 2024"),
+    "yin2024junk": ("Pruning Small Pre-Trained Weights Irreversibly and Monotonically Impairs", "ICML 2024"),
+    "huang2023large": ("Are Large Kernels Better Teachers than Transformers for ConvNets?", "ICML 2023"),
+    "yin2023dynamic": ("Dynamic Sparsity Is Channel-Level Sparsity Learner", "NeurIPS 2023"),
+    "yin2023lottery": ("Lottery Pools: Winning More by Interpolating Tickets", "AAAI 2023"),
+    "yin2022superposing": ("Superposing Many Tickets into One", "UAI 2022"),
+    "ji2024advancing": ("Advancing Dynamic Sparse Training by Exploring Optimization Opportunities", "ICML 2024"),
+    "liu2021we": ("Do We Actually Need Dense Over-Parameterization?", "ICML 2021"),
+    "xiao2024sparse": ("Are Sparse Neural Networks Better Hard Sample Learners?", "BMVC 2024"),
+    "fernandezlopez2025full": ("Full-Rank No More", "ICASSP 2025"),
+    "wu2024e2enet": ("E2ENet: Dynamic Sparse Feature Fusion", "NeurIPS 2024"),
+    "jaiswal2024ffn": ("FFN-SkipLLM: A Hidden Gem for Autoregressive Decoding", "EMNLP 2024"),
+    "bandari2024c4": ("Is C4 Dataset Optimal for Pruning?", "EMNLP 2024"),
+    "li2024neurrev": ("NeurRev: Train Better Sparse Neural Network Practically via Neuron Revitalization",
+                      "ICLR 2024"),
+    "liu2021sparse": ("Sparse Training via Boosting Pruning Plasticity with Neuroregeneration", "NeurIPS 2021"),
+    "atashgahi2023supervised": ("Supervised Feature Selection with Neuron Evolution in Sparse Neural Networks",
+                                "TMLR 2023"),
+    "huang2022you": ("You Can Have Better Graph Neural Networks by Not Training Weights at All", "LoG 2022"),
+    "yin2020knowledge": ("Knowledge Elicitation Using Deep Metric Learning and Psychometric Testing",
+                         "ECML-PKDD 2020"),
+    "zhao2023rest": ("REST:", "ECML-PKDD 2023"),
+    "huang2023enhancing": ("Enhancing Adversarial Training via Reweighting Optimization Trajectory",
+                           "ECML-PKDD 2023"),
+    "yin2020beyond": ("Beyond Labels: Knowledge Elicitation Using Deep Metric Learning and Psychometric Testing",
+                      "IJCAI DC 2020"),
+    "yin2021hierarchical": ("Hierarchical Semantic Segmentation using Psychometric Learning", "ACML 2021"),
+    "yin2022semantica": ("Semantic-Based Few-Shot Learning by Interactive Psychometric Testing",
+                         "AAAI Workshop 2022"),
+    "yin2022semanticb": ("Semantic-Based Few-Shot Classification by Psychometric Learning", "IDA 2022"),
+    "deng2018real": ("Real-Time Detection of Polygons and Circles Based on Semantics", "ICIA 2018"),
+    "zhu2017wind": ("Wind Disturbance Rejection in Position Control of Unmanned Helicopter", "ICVS 2017"),
+}
+SELECTED = ["yin2024outlier", "yin2024junk", "huang2023large", "yin2023dynamic", "yin2023lottery",
+            "yin2022superposing"]
+
+STUDENTS = [  # name, level heading, topic, institution, year
+    ("Andi Li", "PhD students", "Model Compression", "University of Aberdeen", "2024"),
+    ("Kappiyath Adarsh", "PhD students", "Robustness of Large Foundation Models", "University of Surrey", "2024"),
+    ("Thengane Vishal", "PhD students", "Resource Efficient 3D World Understanding", "University of Surrey", "2024"),
+    ("Jiaxi Li", "PhD students", "Efficient LLM", "University of Surrey", "2024"),
+    ("Judith te Selle", "MSc students", "Automated Object Recognition in Aerial Photographs", "TU/e", "2022"),
+    ("Phuong Trinh", "MSc students", "Aspect-based Few-shot Learning", "TU/e", "2022"),
+    ("Roche Saul", "BSc students", "Sparse Training with Dynamic Sparsity", "University of Surrey", "2024"),
+    ("Davison Ben", "BSc students", "Reliable Music Generation", "University of Surrey", "2024"),
+]
+COURSES = [  # title, code, institution, years
+    ("Deep Learning", "2AMM10", "Eindhoven University of Technology", "2020, 2021, 2023"),
+    ("Applied Artificial Intelligence", "CS5079", "University of Aberdeen", "2024"),
+    ("Data Mining and Deep Learning", "CS552J", "University of Aberdeen", "2024"),
+    ("Practical Business Analytics", "COM3018", "University of Surrey", "2024"),
+    ("Deep Learning and Advanced AI", "COM3025", "University of Surrey", "2025"),
+]
+TALKS = [  # year, title, host
+    ("2024", "The power of model sparsity", "City University of Hong Kong"),
+    ("2023", "LLM pruning", "University of Texas at Austin"),
+    ("2023", "Meta universe and Digital Human", "AI time PhD Debate"),
+    ("2022", "Model/supervision Efficiency", "Carnegie Mellon University"),
+    ("2020", "Going beyond training ML models with labels", "EDGE AI"),
+]
+REVIEWING = {
+    "2025": (["CPAL", "ICLR", "CVPR"], []),
+    "2024": (["NeurIPS", "DAC", "UAI", "ICML", "CPAL"], ["ACM Computing Surveys"]),
+    "2023": (["NeurIPS", "UAI", "ICLR SNN (workshop)"], ["Clinical Epidemiology"]),
+    "2022": (["SNN"], []),
+    "2020": (["ECML-PKDD"], []),
+}
+ORGANISATION = [
+    "Edge-Device Large Language Model Competition",
+    "Stable Training Paradigms for LLMs: Reducing Instability, Increasing Capacity",
+    "Secure, Private, and Fair Federated Optimization and Learning",
+]
+COMPUTING = ["EINF-2694", "EINF-2943", "EINF-5205", "EINF-5206"]
+
+
+def words(node) -> str:
+    """The visible text of ``node`` with white space folded, as a reader sees it."""
+    folded = re.sub(r"\s+", " ", node.get_text(" ")).strip()
+    return re.sub(r" ([,.;:)])", r"\1", folded)
+
+
+def test_the_build_is_strict_and_quiet(real_site):
+    assert "WARNING" not in real_site.log and "ERROR" not in real_site.log
+
+
+@pytest.mark.parametrize("url", ["", "research/", "publications/", "team/", "join/", "teaching/", "talks/",
+                                 "service/", "grants/", "cv/"])
+def test_every_page_of_the_issue_exists_at_its_address(real_site, url):
+    assert real_site.content(url).h1 is not None
+
+
+def test_publications_page_lists_every_paper_with_badge_newest_year_first(real_site):
+    page = real_site.content("publications/")
+    for key, (title, badge) in PUBLICATIONS.items():
+        entry = page.find(id=key)
+        assert entry is not None, key
+        assert title in words(entry), key
+        assert badge in words(entry.select_one(".lab-pub__badges")), key
+    years = [int(h2.get_text(strip=True).rstrip("¶")) for h2 in page.find_all("h2")]
+    assert years == sorted(years, reverse=True) and len(years) == len(set(years))
+    assert len(page.select("li.lab-pub")) == len(PUBLICATIONS)
+
+
+def test_owner_is_highlighted_in_every_author_list(real_site):
+    page = real_site.content("publications/")
+    for entry in page.select("li.lab-pub"):
+        owners = [words(tag) for tag in entry.select(".lab-owner")]
+        assert owners == ["Lu Yin"], entry["id"]
+
+
+def test_equal_contribution_and_awards_are_marked(real_site):
+    page = real_site.content("publications/")
+    rest = page.find(id="zhao2023rest")
+    assert len(rest.select(".lab-pub__authors sup")) == 2 and "equal contribution" in words(rest)
+    assert "Best Paper Award" in words(page.find(id="huang2022you"))
+    assert "Oral" in words(page.find(id="yin2021hierarchical"))
+
+
+def test_home_page_shows_owner_interests_selected_papers_awards_and_links(real_site):
+    page = real_site.content("")
+    text = words(page)
+    for fact in ("Assistant Professor", "University of Surrey", "Visual Informatics Group (VITA), UT Austin",
+                 "Eindhoven University of Technology (TU/e)", "AI Efficiency", "Large Language Models",
+                 "ML/DL", "AI Interdisciplinary Applications", "passion and persistence"):
+        assert fact in text, fact
+    assert [li["id"] for li in page.select("li.lab-pub")] == SELECTED
+    assert "Best Paper Award" in text and "Best Paper Nomination Award" in text
+    assert page.find("a", href="https://scholar.google.com/citations?user=G4Xe1NkAAAAJ") is not None
+
+
+def test_research_page_cites_papers_through_mkdocs_bibtex(real_site):
+    page = real_site.content("research/")
+    footnotes = page.select("div.footnote li")
+    cited = {li["id"].removeprefix("fn:") for li in footnotes}
+    assert {"yin2024outlier", "yin2023dynamic", "liu2021we", "yin2020knowledge"} <= cited
+    assert all(page.find("a", href=f"#fn:{key}") for key in cited)
+
+
+def test_team_page_lists_every_student_under_their_level(real_site):
+    page = real_site.content("team/")
+    for name, level, topic, institution, year in STUDENTS:
+        cell = page.find("strong", string=name)
+        assert cell is not None, name
+        row = words(cell.find_parent("tr"))
+        assert topic in row and institution in row and year in row, name
+        heading = cell.find_parent("div").find_previous("h2")
+        assert words(heading).startswith(level), name
+
+
+def test_teaching_page_has_one_row_per_course_with_its_years(real_site):
+    rows = [words(tr) for tr in real_site.content("teaching/").select("tbody tr")]
+    assert len(rows) == len(COURSES)
+    for title, code, institution, years in COURSES:
+        assert any(code in row and title in row and institution in row and row.endswith(years) for row in rows)
+
+
+def test_talks_page_groups_talks_by_year(real_site):
+    page = real_site.content("talks/")
+    for year, title, host in TALKS:
+        item = page.find("strong", string=title).find_parent("li")
+        assert host in words(item)
+        assert words(item.find_previous("h2")).startswith(year)
+
+
+def test_service_page_has_reviewing_by_year_and_organisation(real_site):
+    page = real_site.content("service/")
+    rows = {words(tr.td): words(tr) for tr in page.select("tbody tr")}
+    for year, (conferences, journals) in REVIEWING.items():
+        assert all(venue in rows[year] for venue in conferences + journals), year
+    for title in ORGANISATION:
+        assert title in words(page)
+
+
+def test_grants_page_has_the_grant_and_every_computing_award(real_site):
+    text = words(real_site.content("grants/"))
+    for fact in ("NWO Grants for Computing Time", "The Dutch Research Council (NWO)", "$90,431.50",
+                 "Apr 2023 – Apr 2025", "Co-PI (with Mykola Pechenizkiy and Shiwei Liu)", *COMPUTING,
+                 "NVIDIA A100: 1,000,000 Credits (7,812 hr)", "HPC Cloud (CPU): 50,000 hr"):
+        assert fact in text, fact
+
+
+def test_cv_page_has_experience_education_awards_and_a_summary_of_the_rest(real_site):
+    page = real_site.content("cv/")
+    text = words(page)
+    for fact in ("Assistant Professor, University of Surrey", "Jun 2024 – present",
+                 "Postdoctoral Researcher, Eindhoven University of Technology", "Jul 2023 – Dec 2023",
+                 "AI Researcher (Intern), Google", "Build Efficient Large Language Models (LLM)",
+                 "Ph.D. in Computer Science", "Oct 2018 – Feb 2023", "Prof. Dr. Mykola Pechenizkiy",
+                 "Master in Control Engineering", "Harbin Institute of Technology (Shenzhen)",
+                 "Bachelor in Electrical Engineering and Automation", "Best Paper Award"):
+        assert fact in text, fact
+    summary = words(page.select_one(".lab-summary"))
+    assert f"Publications: {len(PUBLICATIONS)}" in summary
+    assert f"Students supervised: {len(STUDENTS)} (4 PhD, 2 MSc, 2 BSc)" in summary
+    assert f"Courses taught: {len(COURSES)}" in summary and f"Invited talks: {len(TALKS)}" in summary
+    assert len(page.select("li.lab-pub")) == len(PUBLICATIONS)
+    assert all(page.find("strong", string=name) for name, *_ in STUDENTS)
+
+
+def test_data_folder_is_not_published(real_site):
+    assert not (real_site.folder / "data").exists()

@@ -1,0 +1,130 @@
+"""Loading and validating YAML data files."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import fields
+
+import pytest
+
+from labsite import career, grants, people, profile, service, talks, teaching, yamldata
+
+PERSON = "  - name: A\n    level: phd\n    topic: T\n    start: 2024\n"
+
+
+def parse(text, schema="people"):
+    return yamldata.parse(text, "docs/data/x.yml", schema)
+
+
+def test_valid_file_loads_without_errors():
+    doc = parse("people:\n" + PERSON)
+    assert doc.errors == []
+    assert doc.data == {"people": [{"name": "A", "level": "phd", "topic": "T", "start": 2024}]}
+
+
+def test_syntax_error_names_line_and_column():
+    doc = parse("people:\n  - name: [A\n")
+    assert doc.data is None
+    [error] = doc.errors
+    assert (error.path, error.line) == ("docs/data/x.yml", 3) and error.column is not None
+    assert "YAML syntax error" in error.message and "starts at line 2" in error.message
+
+
+def test_unknown_key_suggests_the_closest_known_one():
+    doc = parse("people:\n" + PERSON + "    strat: 2020\n")
+    [error] = doc.errors
+    assert str(error) == "docs/data/x.yml:6:5: people[0].strat: unknown key 'strat', did you mean 'start'?"
+
+
+def test_unknown_key_without_close_match_lists_the_known_keys():
+    [error] = parse("people:\n" + PERSON + "    colour: red\n").errors
+    assert "unknown key 'colour' (expected one of: end, institution, level, links, name, start, topic)" in str(error)
+
+
+def test_missing_required_field_points_at_the_item():
+    [error] = parse("people:\n  - name: A\n    level: phd\n    start: 2024\n").errors
+    assert str(error) == "docs/data/x.yml:2:5: people[0]: missing required field 'topic'"
+
+
+def test_misspelt_required_key_is_reported_once():
+    errors = parse("people:\n  - name: A\n    level: phd\n    start: 2024\n    topci: T\n").errors
+    assert [e.message for e in errors] == ["unknown key 'topci', did you mean 'topic'?"]
+
+
+@pytest.mark.parametrize("override, expected", [
+    ({"start": "twenty"}, "people[0].start: expected a whole number, got 'twenty'"),
+    ({"start": "2024.5"}, "people[0].start: expected a whole number, got a number 2024.5"),
+    ({"start": "1492"}, "people[0].start: expected a four-digit year such as 2024; got a number 1492"),
+    ({"level": "master"}, "people[0].level: expected one of phd, msc, bsc, postdoc, intern, visitor; got 'master'"),
+    ({"name": ""}, "people[0].name: expected text, got nothing (empty value)"),
+    ({"topic": "[a, b]"}, "people[0].topic: expected text, got a list"),
+])
+def test_wrong_values_say_what_was_expected(override, expected):
+    item = {"name": "A", "level": "phd", "topic": "T", "start": "2024", **override}
+    text = "people:\n  - " + "\n    ".join(f"{key}: {value}" for key, value in item.items()) + "\n"
+    [error] = parse(text).errors
+    assert str(error).endswith(expected)
+
+
+def test_unsafe_link_is_rejected():
+    text = "people:\n" + PERSON + "    links:\n      - label: x\n        url: javascript:alert(1)\n"
+    [error] = parse(text).errors
+    assert "people[0].links[0].url: expected an address starting with https://" in str(error)
+
+
+def test_duplicate_key_is_an_error():
+    [error] = parse("people:\n" + PERSON + "    name: B\n").errors
+    assert str(error) == "docs/data/x.yml:6:5: people[0].name: duplicate key 'name' (first at line 2)"
+
+
+def test_bad_item_is_dropped_and_the_others_kept():
+    doc = parse("people:\n" + PERSON.replace("A", "First") + "  - name: Bad\n    level: x\n" + PERSON)
+    assert [p["name"] for p in doc.data["people"]] == ["First", "A"]
+    assert len(doc.errors) == 3  # wrong level, no topic, no start
+
+
+def test_empty_file_and_wrong_root_are_errors():
+    assert parse("").errors[0].message == "the file is empty"
+    doc = parse("- just a list\n")
+    assert doc.data is None and "expected a mapping" in doc.errors[0].message
+
+
+def test_missing_file_is_reported(tmp_path):
+    doc = yamldata.load(tmp_path / "nope.yml", "docs/data/nope.yml", "people")
+    assert doc.errors[0].path == "docs/data/nope.yml" and "cannot read file" in doc.errors[0].message
+
+
+def test_error_at_locates_later_checks():
+    doc = parse("people:\n" + PERSON)
+    error = doc.error_at(("people", 0, "topic"), "problem")
+    assert (error.line, error.field) == (4, "people[0].topic")
+
+
+RECORDS = {  # schema name, list key -> record class
+    ("people", "people"): people.Member,
+    ("talks", "talks"): talks.Talk,
+    ("teaching", "courses"): teaching.Course,
+    ("service", "reviewing"): service.Reviewing,
+    ("service", "organisation"): service.Organised,
+    ("grants", "grants"): grants.Grant,
+    ("grants", "computing"): grants.ComputeAward,
+    ("experience", "experience"): career.Position,
+    ("education", "education"): career.Degree,
+    ("awards", "awards"): career.Award,
+}
+
+
+@pytest.mark.parametrize("schema_name, key", RECORDS, ids=[f"{s}.{k}" for s, k in RECORDS])
+def test_schema_and_record_have_the_same_fields(schema_name, key):
+    item_schema = yamldata.schema(schema_name)["properties"][key]["items"]
+    assert set(item_schema["properties"]) == {f.name for f in fields(RECORDS[schema_name, key])}
+
+
+def test_profile_schema_matches_profile_record():
+    assert set(yamldata.schema("profile")["properties"]) == {f.name for f in fields(profile.Profile)}
+
+
+def test_schemas_are_valid_json_schema():
+    import jsonschema
+    for path in yamldata.SCHEMA_DIR.glob("*.schema.json"):
+        jsonschema.Draft202012Validator.check_schema(json.loads(path.read_text()))
