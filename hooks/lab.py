@@ -3,32 +3,46 @@
 - ``on_config`` loads ``docs/data/*.yml`` and the BibTeX files, logs each data
   error as one line, and hands mkdocs-bibtex a copy of the bibliography without
   the broken entries, so that its own parser cannot stop the build;
-- ``on_page_markdown`` expands the ``[% ... %]`` directives of each page;
+- ``on_files`` adds a page per paper (``publications/<key>/``) and the cleaned
+  bibliography (``publications.bib``);
+- ``on_page_markdown`` expands the ``[% ... %]`` directives of each page and links
+  citations to the papers' pages;
+- ``on_post_page`` puts machine-readable metadata into the papers' and the home page's head;
 - ``on_post_build`` fails ``mkdocs build`` if there were errors, after the rest of
   the site was written; ``mkdocs serve`` keeps serving it.
+
+Settings (``extra.lab`` in mkdocs.yml): ``max_authors``, the number of authors shown
+before "and N more" (default 10).
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import tempfile
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 
-from labsite import directives
+from labsite import citations, directives
 from labsite.bibtex_export import cleaned_bibtex
+from labsite.render import metadata
+from labsite.render.publications import pdf_url
 from labsite.site import FileCache, SiteData, load
 
 log = logging.getLogger("mkdocs.hooks.lab")
+
+BIBLIOGRAPHY_FILE = "publications.bib"
 
 _command: str | None = None
 _cache = FileCache()
 _data = SiteData()
 _errors: list = []
+_paper_pages: dict = {}  # source path of each generated paper page -> its publication
 
 
 def on_startup(command, dirty):
@@ -46,25 +60,57 @@ def on_config(config):
     for error in _errors:
         log.error(str(error))
     if bibtex:
-        bibtex.config.bib_file = str(_write_if_changed(_export_path(config), cleaned_bibtex(_data.publications)))
+        bibtex_text = cleaned_bibtex(_data.publications, protect_titles=True)
+        bibtex.config.bib_file = str(_write_if_changed(_export_path(config), bibtex_text))
     return config
+
+
+def on_files(files, config):
+    _paper_pages.clear()
+    for paper in _data.publications:
+        path = f"publications/{paper.slug}.md"
+        body = f"---\ntitle: {json.dumps(paper.title)}\n---\n\n[% paper key={json.dumps(paper.key)} %]\n"
+        files.append(File.generated(config, path, content=body))
+        _paper_pages[path] = paper
+    files.append(File.generated(config, BIBLIOGRAPHY_FILE, content=cleaned_bibtex(_data.publications)))
+    return files
 
 
 @event_priority(-50)  # after mkdocs-bibtex has turned [@key] citations into footnotes
 def on_page_markdown(markdown, page, config, files):
-    root = "../" * page.url.count("/")
+    info = directives.PageInfo(root="../" * page.url.count("/"), max_authors=_settings(config)["max_authors"])
     page_name = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
-    markdown, errors = directives.expand(markdown, page_name, _data, root, first_line=_body_start(page))
+    markdown, errors = directives.expand(markdown, page_name, _data, info, first_line=_body_start(page))
     for error in errors:
         log.error(str(error))
     _errors.extend(errors)
-    return markdown
+    return citations.link_references(markdown, _data.publications, "../" * page.file.src_uri.count("/"))
+
+
+def on_post_page(output, page, config):
+    head = ""
+    if page.is_homepage:
+        head = metadata.person_head(_data.profile, config.site_url)
+    elif page.file.src_uri in _paper_pages:
+        paper = _paper_pages[page.file.src_uri]
+        page_url = config.site_url + page.url if config.site_url else None
+        pdf = pdf_url(paper, config.site_url) if config.site_url else None
+        head = metadata.paper_head(paper, page_url, pdf, config.site_name)
+    return output.replace("</head>", f"{head}\n</head>", 1) if head else output
 
 
 def on_post_build(config):
     if _errors and _command != "serve":
         raise Abort(f"Aborted: {len(_errors)} data error(s) listed above. "
                     "The site was written without the broken items.")
+
+
+def _settings(config) -> dict:
+    settings = {"max_authors": 10, **(config.extra.get("lab") or {})}
+    if not isinstance(settings["max_authors"], int) or settings["max_authors"] < 1:
+        raise Abort(f"mkdocs.yml: extra.lab.max_authors: expected a positive whole number, "
+                    f"got {settings['max_authors']!r}")
+    return settings
 
 
 def _body_start(page) -> int:

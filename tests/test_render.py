@@ -13,8 +13,10 @@ from labsite.render import activities, career, html, people
 from labsite.render import publications as render_publications
 from labsite.talks import Talk
 from labsite.teaching import Course
+from labsite.venues import Venue, Venues
 
 OWNER = (Name.parse("Lu Yin"), Name.parse("L. Yin"))
+CONTEXT = render_publications.PaperContext(owner=OWNER)
 
 
 def paper(**fields):
@@ -30,27 +32,30 @@ def soup(markup):
 
 
 def test_hostile_title_renders_as_text():
-    markup = render_publications.entry(paper(title="<script>alert(1)</script> & <b>x</b>"), OWNER)
+    markup = render_publications.entry(paper(title="<script>alert(1)</script> & <b>x</b>"), CONTEXT)
     assert "<script>" not in markup and "&lt;script&gt;" in markup
     assert soup(markup).select_one(".lab-pub__title").get_text() == "<script>alert(1)</script> & <b>x</b>"
 
 
 def test_owner_is_highlighted_in_any_spelling():
-    owners = soup(render_publications.entry(paper(), OWNER)).select(".lab-owner")
+    owners = soup(render_publications.entry(paper(), CONTEXT)).select(".lab-owner")
     assert [o.get_text() for o in owners] == ["L. Yin"]
 
 
 def test_others_become_et_al_and_equal_contribution_gets_a_legend():
-    markup = render_publications.entry(paper(author="Yin, Lu and Smith, Ann and others",
-                                             equal_contribution="Lu Yin, Ann Smith"), OWNER)
-    authors = soup(markup).select_one(".lab-pub__authors")
-    assert authors.get_text().startswith("Lu Yin*, Ann Smith*, et al.")
-    assert "(* equal contribution)" in authors.get_text()
+    record = paper(author="Yin, Lu and Smith, Ann and others", equal_contribution="Lu Yin, Ann Smith",
+                   corresponding="Ann Smith")
+    authors = soup(render_publications.entry(record, CONTEXT)).select_one(".lab-pub__authors")
+    assert authors.get_text() == "Lu Yin*, Ann Smith*†, et al."
+    legend = soup(render_publications.legend([record], CONTEXT)).get_text()
+    assert legend == "* equal contribution · † corresponding author"
+    assert render_publications.legend([paper()], CONTEXT) == ""
 
 
 def test_links_are_ordered_and_identifiers_become_addresses():
     markup = render_publications.entry(paper(pdf="paper.pdf", code="https://github.com/a/b", doi="10.1000/x",
-                                             eprint="2401.00001"), OWNER, root="../")
+                                             eprint="2401.00001"),
+                                       render_publications.PaperContext(OWNER, root="../"))
     links = [(a.get_text(), a["href"]) for a in soup(markup).select(".lab-pub__links a")]
     assert links == [("PDF", "../assets/pdf/paper.pdf"), ("arXiv", "https://arxiv.org/abs/2401.00001"),
                      ("DOI", "https://doi.org/10.1000/x"), ("Code", "https://github.com/a/b")]
@@ -58,15 +63,17 @@ def test_links_are_ordered_and_identifiers_become_addresses():
 
 
 def test_badges_show_venue_presentation_and_award():
-    badges = soup(render_publications.entry(paper(abbr="ICML", presentation="oral", award="Best Paper"), OWNER))
-    assert [b.get_text() for b in badges.select(".lab-badge")] == ["ICML 2024", "Oral", "Best Paper"]
+    venues = Venues("CORE2023", (Venue("ICML", "Machine Learning", "A*"),), {"icml": Venue("ICML", "ML", "A*")})
+    context = render_publications.PaperContext(OWNER, venues=venues)
+    badges = soup(render_publications.entry(paper(abbr="ICML", presentation="oral", award="Best Paper"), context))
+    assert [b.get_text() for b in badges.select(".lab-badge")] == ["ICML 2024", "CORE2023 A*", "Oral", "Best Paper"]
 
 
 def test_list_groups_by_year_under_headings():
     older = paper(year="2020")
-    markdown = render_publications.publication_list([paper(), older], OWNER)
+    markdown = render_publications.publication_list([paper(), older], CONTEXT)
     assert markdown.index("## 2024") < markdown.index("## 2020")
-    assert render_publications.publication_list([], OWNER).count("No publications yet") == 1
+    assert render_publications.publication_list([], CONTEXT).count("No publications yet") == 1
 
 
 def test_unsafe_addresses_never_become_links():

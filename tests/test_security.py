@@ -25,7 +25,7 @@ def test_hostile_bibtex_and_yaml_render_as_text(project):
     result, site = run_build(project)
     assert result.returncode == 0, result.stderr
 
-    for page in ("publications", "team", "cv"):
+    for page in ("publications", "team", "cv", "publications/hostile2024"):
         html = (site / page / "index.html").read_text(encoding="utf-8")
         soup = BeautifulSoup(html, "html.parser")
         scripts = " ".join(s.get_text() for s in soup.find_all("script"))
@@ -35,7 +35,8 @@ def test_hostile_bibtex_and_yaml_render_as_text(project):
 
     entry = BeautifulSoup((site / "publications" / "index.html").read_text(), "html.parser").find(id="hostile2024")
     assert '<script>alert("title")</script> Sparse' in entry.get_text()
-    assert [a["href"] for a in entry.select("a")] == ['https://example.org/"onmouseover="alert(3)']
+    assert [a["href"] for a in entry.select("a")] == ["../publications/hostile2024/",
+                                                      'https://example.org/"onmouseover="alert(3)']
 
 
 def test_javascript_links_in_data_are_refused(project):

@@ -1,24 +1,40 @@
-"""The bibliography written back as BibTeX, without broken entries or site-only fields."""
+"""Publications written back as BibTeX for readers: no broken entries, no site-only fields.
+
+Values are written as they were read (LaTeX and all): pybtex's own writer encodes
+them once more, which turns ``\\&`` into ``\\\\&`` and ``_`` in addresses into ``\\_``.
+"""
 
 from __future__ import annotations
 
-from pybtex.database import BibliographyData, Entry
-
 from .publications import Publication
 
-# Fields that steer the website and mean nothing to a reference manager.
-SITE_FIELDS = {"abbr", "selected", "bibtex_show", "preview", "award", "presentation", "keywords",
-               "equal_contribution", "code", "slides", "poster", "video", "website", "html", "pdf"}
+# Fields that steer this site or al-folio and mean nothing to a reference manager.
+SITE_FIELDS = {
+    "abbr", "selected", "bibtex_show", "preview", "award", "award_name", "presentation",
+    "equal_contribution", "corresponding", "code", "slides", "poster", "video", "website", "html",
+    "pdf", "supp", "blog", "altmetric", "dimensions", "google_scholar_id", "inspirehep_id",
+    "additional_info", "annotation",
+}
 
 
-def cleaned_bibtex(publications: list[Publication]) -> str:
-    """BibTeX text of ``publications``, each without the fields in ``SITE_FIELDS``."""
-    entries = {p.key: _without_site_fields(p.entry) for p in publications if p.entry is not None}
-    if not entries:
-        return ""
-    return BibliographyData(entries=entries).to_string("bibtex")
+def cleaned_bibtex(publications: list[Publication], protect_titles: bool = False) -> str:
+    """BibTeX text of ``publications``, each without the fields in ``SITE_FIELDS``.
+
+    ``protect_titles`` braces every title once more, so that styles which lower-case
+    titles (mkdocs-bibtex's default) keep them as written.
+    """
+    return "\n".join(entry_bibtex(p, protect_titles) for p in publications if p.entry is not None)
 
 
-def _without_site_fields(entry: Entry) -> Entry:
-    fields = {name: value for name, value in entry.fields.items() if name.lower() not in SITE_FIELDS}
-    return Entry(entry.type, fields=fields, persons=entry.persons)
+def entry_bibtex(publication: Publication, protect_titles: bool = False) -> str:
+    """BibTeX text of one publication, for its "Cite" block."""
+    entry = publication.entry
+    lines = [f"  {role} = {{{' and '.join(str(person) for person in persons)}}}"
+             for role, persons in entry.persons.items()]
+    for name, value in entry.fields.items():
+        if name.lower() in SITE_FIELDS:
+            continue
+        if protect_titles and name.lower() == "title":
+            value = f"{{{value}}}"
+        lines.append(f"  {name.lower()} = {{{value}}}")
+    return f"@{entry.type.lower()}{{{publication.key},\n" + ",\n".join(lines) + "\n}\n"

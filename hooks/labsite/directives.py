@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from .errors import DataError
+from .names import Name
 from .people import LEVELS
-from .render import activities, career, people, publications, summary
+from .render import activities, career, people, publications, stats, summary
 from .render.html import block, text
 from .site import SiteData
 
@@ -73,14 +74,29 @@ def words(value: str) -> str:
 
 
 @dataclass(frozen=True)
+class PageInfo:
+    """What a directive needs to know of the page it is on, and of the site's settings."""
+
+    root: str = ""  # leads from the page to the site root, e.g. "../"
+    max_authors: int = 10
+
+
+@dataclass(frozen=True)
 class Directive:
     """What a directive draws, and the options it takes with their parsers."""
 
-    render: Callable[[SiteData, dict[str, Any], str], str]
+    render: Callable[[SiteData, dict[str, Any], PageInfo], str]
     options: dict[str, Callable[[str], Any]] = field(default_factory=dict)
+    required: tuple[str, ...] = ()
 
 
-def _publications(data: SiteData, options: dict[str, Any], root: str) -> str:
+def paper_context(data: SiteData, page: PageInfo) -> publications.PaperContext:
+    """The paper-rendering context of a page: owner's spellings, group members, venues."""
+    members = tuple((Name.parse(m.name), f"team/#{m.anchor}") for m in data.members)
+    return publications.PaperContext(data.profile.spellings(), members, data.venues, page.root, page.max_authors)
+
+
+def _publications(data: SiteData, options: dict[str, Any], page: PageInfo) -> str:
     papers = data.publications
     if options.get("selected"):
         papers = [p for p in papers if p.selected]
@@ -88,39 +104,56 @@ def _publications(data: SiteData, options: dict[str, Any], root: str) -> str:
         papers = [p for p in papers if options["topic"] in p.keywords]
     if "limit" in options:
         papers = papers[: options["limit"]]
-    return publications.publication_list(papers, data.profile.spellings(), root,
-                                         by_year=options.get("group", "year") == "year",
-                                         depth=options.get("heading", 2))
+    bar = block(publications.filter_bar(papers, data.venues)) if options.get("filters") else ""
+    return bar + publications.publication_list(papers, paper_context(data, page),
+                                               by_year=options.get("group", "year") == "year",
+                                               depth=options.get("heading", 2))
+
+
+def _paper(data: SiteData, options: dict[str, Any], page: PageInfo) -> str:
+    paper = data.publication(options["key"])
+    if paper is None:
+        raise ValueError(f"directive 'paper': no publication has the key '{options['key']}'")
+    related = publications.related_papers(paper, data.publications)
+    return publications.paper_page(paper, related, paper_context(data, page))
+
+
+def _stats(data: SiteData, options: dict[str, Any], page: PageInfo) -> str:
+    papers = data.publications
+    return block(stats.publication_counts(papers, data.venues) + stats.papers_per_year_chart(papers))
 
 
 DIRECTIVES: dict[str, Directive] = {
-    "profile": Directive(lambda d, o, r: career.profile_card(d.profile, o.get("bio", True)), {"bio": boolean}),
-    "interests": Directive(lambda d, o, r: career.interests_list(d.profile)),
-    "links": Directive(lambda d, o, r: block(career.links_row(d.profile))),
+    "profile": Directive(lambda d, o, p: career.profile_card(d.profile, o.get("bio", True)), {"bio": boolean}),
+    "interests": Directive(lambda d, o, p: career.interests_list(d.profile)),
+    "links": Directive(lambda d, o, p: block(career.links_row(d.profile))),
     "publications": Directive(_publications, {"selected": boolean, "topic": words, "limit": integer,
-                                              "group": one_of("year", "none"), "heading": heading_level}),
-    "experience": Directive(lambda d, o, r: career.positions_list(d.positions)),
-    "education": Directive(lambda d, o, r: career.degrees_list(d.degrees)),
-    "awards": Directive(lambda d, o, r: career.awards_list(d.awards, d.publications, r)),
-    "people": Directive(lambda d, o, r: people.people_tables(d.members, o.get("level"), o.get("heading", 2)),
+                                              "group": one_of("year", "none"), "heading": heading_level,
+                                              "filters": boolean}),
+    "publication-stats": Directive(_stats),
+    "paper": Directive(_paper, {"key": words}, required=("key",)),
+    "experience": Directive(lambda d, o, p: career.positions_list(d.positions)),
+    "education": Directive(lambda d, o, p: career.degrees_list(d.degrees)),
+    "awards": Directive(lambda d, o, p: career.awards_list(d.awards, d.publications, p.root)),
+    "people": Directive(lambda d, o, p: people.people_tables(d.members, o.get("level"), o.get("heading", 2)),
                         {"level": list_of(*LEVELS), "heading": heading_level}),
-    "teaching": Directive(lambda d, o, r: activities.courses_table(d.courses)),
-    "talks": Directive(lambda d, o, r: activities.talks_list(d.talks, r, o.get("heading", 2)),
+    "teaching": Directive(lambda d, o, p: activities.courses_table(d.courses)),
+    "talks": Directive(lambda d, o, p: activities.talks_list(d.talks, p.root, o.get("heading", 2)),
                        {"heading": heading_level}),
-    "reviewing": Directive(lambda d, o, r: activities.reviewing_table(d.reviewing)),
-    "organisation": Directive(lambda d, o, r: activities.organised_list(d.organised, r)),
-    "grants": Directive(lambda d, o, r: activities.grants_list(d.grants)),
-    "computing": Directive(lambda d, o, r: activities.computing_table(d.computing)),
-    "summary": Directive(lambda d, o, r: summary.summary_list(d)),
+    "reviewing": Directive(lambda d, o, p: activities.reviewing_table(d.reviewing)),
+    "organisation": Directive(lambda d, o, p: activities.organised_list(d.organised, p.root)),
+    "grants": Directive(lambda d, o, p: activities.grants_list(d.grants)),
+    "computing": Directive(lambda d, o, p: activities.computing_table(d.computing)),
+    "summary": Directive(lambda d, o, p: summary.summary_list(d)),
 }
 
 
-def expand(markdown: str, page: str, data: SiteData, root: str = "",
+def expand(markdown: str, page: str, data: SiteData, info: PageInfo = PageInfo(),
            first_line: int = 1) -> tuple[str, list[DataError]]:
     """Replace every directive line of ``markdown`` with what it draws.
 
     ``page`` names the page in errors, where ``first_line`` is the line number of
-    the Markdown's first line in that file; ``root`` leads from the page to the site root.
+    the Markdown's first line in that file.
     A wrong directive becomes a visible error box, and its error is returned.
     """
     lines, errors, fence = [], [], None
@@ -134,7 +167,7 @@ def expand(markdown: str, page: str, data: SiteData, root: str = "",
             continue
         try:
             name, options = parse(match.group("body"))
-            lines.append(DIRECTIVES[name].render(data, options, root))
+            lines.append(DIRECTIVES[name].render(data, options, info))
         except ValueError as problem:
             error = DataError(page, number, str(problem))
             errors.append(error)
@@ -161,6 +194,9 @@ def parse(body: str) -> tuple[str, dict[str, Any]]:
             options[key] = directive.options[key](value)
         except ValueError as problem:
             raise ValueError(f"directive '{name}', option '{key}': {problem}, got '{value}'") from None
+    missing = [option for option in directive.required if option not in options]
+    if missing:
+        raise ValueError(f"directive '{name}' needs the option '{missing[0]}'")
     return name, options
 
 

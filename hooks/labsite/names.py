@@ -5,8 +5,13 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+import codecs
+
+import latexcodec  # noqa: F401  (registers the "ulatex" codec)
 from pybtex.database import Person
-from pybtex.richtext import Text
+from pylatexenc.latex2text import LatexNodes2Text
+
+_LATEX = LatexNodes2Text(math_mode="text")
 
 
 @dataclass(frozen=True)
@@ -61,10 +66,18 @@ class Name:
 
 
 def latex_to_text(latex: str) -> str:
-    """Plain Unicode text of a BibTeX value: accents decoded, protecting braces removed."""
-    if not any(char in latex for char in "\\{}~$"):
-        return latex
-    return Text.from_latex(latex).render_as("text")
+    """Plain Unicode text of a BibTeX value: accents, symbols, math and commands decoded.
+
+    Most values need little: braces that only protect case are dropped, and
+    latexcodec decodes accents and dashes quickly; only what is left (``\\textbf``,
+    math such as ``$\\ell_1$``) goes through pylatexenc's slower full parser.
+    """
+    if not any(char in latex for char in "\\~$-`"):
+        return latex.replace("{", "").replace("}", "")
+    decoded = codecs.decode(latex, "ulatex")
+    if any(char in decoded for char in "\\$"):
+        return _LATEX.latex_to_text(latex).strip()
+    return decoded.replace("{", "").replace("}", "")
 
 
 def _fold(text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,6 +30,11 @@ class Member:
     end: int | None = None
     institution: str = ""
     links: tuple[Link, ...] = ()
+
+    @property
+    def anchor(self) -> str:
+        """The id of the person's row on the team page, e.g. ``person-andi-li``."""
+        return "person-" + re.sub(r"[^a-z0-9]+", "-", self.name.lower()).strip("-")
 
     @property
     def years(self) -> str:

@@ -1,4 +1,9 @@
-"""Publications: BibTeX entries checked and turned into :class:`Publication` records."""
+"""Publications: BibTeX entries checked and turned into :class:`Publication` records.
+
+Entries written for al-folio load unchanged: its site fields (``abbr``,
+``selected``, ``pdf``, ``award``/``award_name``, ``arxiv``, ``supp``, ...) are read,
+and the ones this site has no use for (``preview``, ``altmetric``, ...) are ignored.
+"""
 
 from __future__ import annotations
 
@@ -12,20 +17,21 @@ from .bibliography import SourcedEntry
 from .errors import DataError
 from .names import Name, latex_to_text
 
-# The field that names where an entry appeared, per entry type (None: nothing required).
-VENUE_FIELD = {
-    "article": "journal",
-    "inproceedings": "booktitle",
-    "conference": "booktitle",
-    "incollection": "booktitle",
-    "inbook": "publisher",
-    "book": "publisher",
-    "phdthesis": "school",
-    "mastersthesis": "school",
-    "techreport": "institution",
-    "misc": None,
-    "unpublished": None,
-    "online": None,
+# Where an entry appeared, per entry type: the fields tried in order.
+VENUE_FIELDS = {
+    "article": ("journal",),
+    "inproceedings": ("booktitle",),
+    "conference": ("booktitle",),
+    "incollection": ("booktitle",),
+    "inbook": ("booktitle", "publisher"),
+    "book": ("publisher",),
+    "proceedings": ("publisher",),
+    "phdthesis": ("school",),
+    "mastersthesis": ("school",),
+    "techreport": ("institution",),
+    "misc": ("howpublished", "publisher"),
+    "unpublished": ("howpublished",),
+    "online": ("publisher",),
 }
 
 KIND_LABEL = {
@@ -35,6 +41,7 @@ KIND_LABEL = {
     "incollection": "Book chapter",
     "inbook": "Book chapter",
     "book": "Book",
+    "proceedings": "Edited volume",
     "phdthesis": "PhD thesis",
     "mastersthesis": "Master's thesis",
     "techreport": "Technical report",
@@ -42,6 +49,7 @@ KIND_LABEL = {
     "unpublished": "Preprint",
     "online": "Preprint",
 }
+WORKSHOP_LABEL = "Workshop paper"
 
 # Link fields in the order their buttons appear, with their labels.
 LINK_FIELDS = {
@@ -50,9 +58,11 @@ LINK_FIELDS = {
     "html": "HTML",
     "code": "Code",
     "website": "Project page",
+    "supp": "Supplement",
     "slides": "Slides",
     "poster": "Poster",
     "video": "Video",
+    "blog": "Blog",
 }
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
@@ -61,6 +71,7 @@ TRUE_WORDS, FALSE_WORDS = {"true", "yes", "1"}, {"false", "no", "0"}
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 ARXIV_ID = re.compile(r"^(\d{4}\.\d{4,5}|[a-z.-]+/\d{7})(v\d+)?$", re.IGNORECASE)
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+SLUG_UNSAFE = re.compile(r"[^a-z0-9_.-]+")
 
 
 @dataclass(frozen=True)
@@ -89,21 +100,39 @@ class Publication:
     keywords: tuple[str, ...] = ()
     abstract: str = ""
     equal_contribution: frozenset[int] = field(default_factory=frozenset)
+    corresponding: frozenset[int] = field(default_factory=frozenset)
     path: str = ""
     line: int = 0
     entry: Entry | None = field(default=None, compare=False, repr=False)
 
     @property
     def kind_label(self) -> str:
-        """A reader's name for the entry type, e.g. "Journal article"."""
+        """A reader's name for the entry type, e.g. "Journal article" or "Workshop paper"."""
+        if self.kind in ("inproceedings", "conference") and "workshop" in f"{self.venue} {self.abbr}".lower():
+            return WORKSHOP_LABEL
         return KIND_LABEL[self.kind]
+
+    @property
+    def slug(self) -> str:
+        """The paper's own page address below ``publications/``: its key, lower case."""
+        return SLUG_UNSAFE.sub("-", self.key.lower()).strip("-")
 
 
 def from_entries(entries: list[SourcedEntry]) -> tuple[list[Publication], list[DataError]]:
-    """Check and convert parsed entries; an entry with errors is left out and reported."""
+    """Check and convert parsed entries; an entry with errors is left out and reported.
+
+    ``crossref`` is resolved among ``entries`` (BibTeX's rule: missing fields come
+    from the referenced entry, its ``title`` becoming ``booktitle``); an entry that
+    others refer to is their venue, not a publication of its own.
+    """
+    by_key = {sourced.key.lower(): sourced for sourced in entries}
+    referenced = {s.entry.fields["crossref"].lower() for s in entries if "crossref" in s.entry.fields}
     publications, errors = [], []
     for sourced in entries:
-        problems = _check(sourced)
+        if sourced.key.lower() in referenced:
+            continue
+        sourced, problems = _with_crossref(sourced, by_key)
+        problems += _check(sourced)
         if problems:
             errors.extend(problems)
         else:
@@ -114,17 +143,37 @@ def from_entries(entries: list[SourcedEntry]) -> tuple[list[Publication], list[D
 def unique(publications: list[Publication]) -> tuple[list[Publication], list[DataError]]:
     """The first record of each citation key (compared without case, as BibTeX does).
 
-    A later record with the same key is left out and reported where it stands.
+    A later record with the same key, or with a key giving the same page address, is
+    left out and reported where it stands.
     """
     first: dict[str, Publication] = {}
     errors = []
     for publication in publications:
-        seen = first.setdefault(publication.key.lower(), publication)
+        seen = first.setdefault(publication.slug, publication)
         if seen is not publication:
             where = f"line {seen.line}" if seen.path == publication.path else f"{seen.path}:{seen.line}"
-            errors.append(DataError(publication.path, publication.line,
-                                    f"duplicate citation key (first defined at {where})", field=publication.key))
+            what = "duplicate citation key" if seen.key.lower() == publication.key.lower() else \
+                f"citation key gives the same page address as '{seen.key}'"
+            errors.append(DataError(publication.path, publication.line, f"{what} (first defined at {where})",
+                                    field=publication.key))
     return list(first.values()), errors
+
+
+def _with_crossref(sourced: SourcedEntry, by_key: dict[str, SourcedEntry]) -> tuple[SourcedEntry, list[DataError]]:
+    target_key = sourced.entry.fields.get("crossref")
+    if not target_key:
+        return sourced, []
+    target = by_key.get(target_key.lower())
+    if target is None:
+        return sourced, [DataError(sourced.path, sourced.line, f"crossref to unknown key '{target_key}'",
+                                   field=f"{sourced.key}.crossref")]
+    inherited = dict(target.entry.fields)
+    if "title" in inherited:
+        inherited.setdefault("booktitle", inherited.pop("title"))
+    fields = {**inherited, **{k: v for k, v in sourced.entry.fields.items() if k.lower() != "crossref"}}
+    persons = {**target.entry.persons, **sourced.entry.persons}
+    merged = Entry(sourced.entry.type, fields=fields, persons=persons)
+    return SourcedEntry(sourced.key, merged, sourced.path, sourced.line), []
 
 
 def _check(sourced: SourcedEntry) -> list[DataError]:
@@ -134,13 +183,12 @@ def _check(sourced: SourcedEntry) -> list[DataError]:
         field_name = f"{sourced.key}.{name}" if name else sourced.key
         problems.append(DataError(sourced.path, sourced.line, message, field=field_name))
 
-    kind = entry.type.lower()
-    if kind not in VENUE_FIELD:
-        problem(f"unknown entry type '@{entry.type}' (expected one of: {', '.join(sorted(VENUE_FIELD))})")
+    if entry.type.lower() not in VENUE_FIELDS:
+        problem(f"unknown entry type '@{entry.type}' (expected one of: {', '.join(sorted(VENUE_FIELDS))})")
         return problems
     fields = entry.fields
-    for name in ("title", "year", VENUE_FIELD[kind]):
-        if name and not fields.get(name, "").strip():
+    for name in ("title", "year"):
+        if not fields.get(name, "").strip():
             problem(_missing(name, fields))
     if not entry.persons.get("author") and not entry.persons.get("editor"):
         problem(_missing("author", list(fields) + list(entry.persons)))
@@ -157,9 +205,9 @@ def _check(sourced: SourcedEntry) -> list[DataError]:
     doi = fields.get("doi", "").strip()
     if doi and not DOI.match(_bare_doi(doi)):
         problem(f"expected a DOI such as 10.1000/xyz123, got '{doi}'", "doi")
-    eprint = fields.get("eprint", "").strip()
-    if eprint and _is_arxiv(fields) and not ARXIV_ID.match(eprint):
-        problem(f"expected an arXiv id such as 2310.05175, got '{eprint}'", "eprint")
+    arxiv_field, arxiv = _arxiv(fields)
+    if arxiv and not ARXIV_ID.match(arxiv):
+        problem(f"expected an arXiv id such as 2310.05175, got '{arxiv}'", arxiv_field)
     for name in ("selected", "bibtex_show"):
         value = fields.get(name, "").strip().lower()
         if value and value not in TRUE_WORDS | FALSE_WORDS:
@@ -180,32 +228,34 @@ def _convert(sourced: SourcedEntry) -> Publication:
     authors = tuple(Name.from_person(person) for person in persons)
 
     def text(name: str) -> str:
-        return latex_to_text(fields.get(name, "")).strip()
+        # al-folio files often end values with a comma that its template relies on.
+        return latex_to_text(fields.get(name, "")).strip().rstrip(",").strip()
 
-    venue_field = VENUE_FIELD[kind]
+    venue = next((text(name) for name in VENUE_FIELDS[kind] if text(name)), "")
     return Publication(
         key=sourced.key,
         kind=kind,
         title=text("title"),
         authors=authors,
         year=int(fields["year"]),
-        venue=text(venue_field) if venue_field else "",
+        venue=venue,
         month=_month_number(fields.get("month", "")),
         abbr=text("abbr"),
         volume=text("volume"),
-        number=text("number"),
-        pages=text("pages").replace("--", "–"),
-        publisher=text("publisher"),
-        note=text("note") or text("howpublished"),
+        number=text("number") or text("issue"),
+        pages=text("pages"),
+        publisher=text("publisher") if venue != text("publisher") else "",
+        note=text("note") or (text("howpublished") if venue != text("howpublished") else ""),
         doi=_bare_doi(fields.get("doi", "").strip()),
-        arxiv=fields.get("eprint", "").strip() if _is_arxiv(fields) else "",
+        arxiv=_arxiv(fields)[1],
         links=tuple((label, fields[name].strip()) for name, label in LINK_FIELDS.items() if fields.get(name)),
         selected=fields.get("selected", "").strip().lower() in TRUE_WORDS,
-        award=text("award"),
+        award=text("award_name") or text("award"),
         presentation=text("presentation"),
         keywords=tuple(word.strip() for word in text("keywords").split(",") if word.strip()),
         abstract=text("abstract"),
         equal_contribution=_positions(text("equal_contribution"), authors),
+        corresponding=_positions(text("corresponding"), authors),
         path=sourced.path,
         line=sourced.line,
         entry=entry,
@@ -229,5 +279,10 @@ def _bare_doi(doi: str) -> str:
     return re.sub(r"^(https?://(dx\.)?doi\.org/|doi:)", "", doi, flags=re.IGNORECASE)
 
 
-def _is_arxiv(fields) -> bool:
-    return fields.get("archiveprefix", "arxiv").strip().lower() == "arxiv"
+def _arxiv(fields) -> tuple[str, str]:
+    """The field holding the arXiv id and the id: al-folio's ``arxiv``, or ``eprint``."""
+    if fields.get("arxiv", "").strip():
+        return "arxiv", fields["arxiv"].strip()
+    if fields.get("eprint", "").strip() and fields.get("archiveprefix", "arxiv").strip().lower() == "arxiv":
+        return "eprint", fields["eprint"].strip()
+    return "eprint", ""

@@ -6,11 +6,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from . import bibliography, career, grants, people, profile, publications, service, talks, teaching, yamldata
+from . import bibliography, career, grants, people, profile, publications, service, talks, teaching, venues, yamldata
 from .errors import DataError
 
 # Data files of the data folder, each validated by the schema of the same name.
-DATA_FILES = ("profile", "experience", "education", "awards", "people", "teaching", "talks", "service", "grants")
+DATA_FILES = ("profile", "experience", "education", "awards", "people", "teaching", "talks", "service", "grants",
+              "venues")
 REQUIRED_FILES = ("profile",)
 
 
@@ -30,6 +31,7 @@ class SiteData:
     grants: list[grants.Grant] = field(default_factory=list)
     computing: list[grants.ComputeAward] = field(default_factory=list)
     publications: list[publications.Publication] = field(default_factory=list)
+    venues: venues.Venues = field(default_factory=venues.Venues)
 
     def publication(self, key: str) -> publications.Publication | None:
         """The publication with citation key ``key`` (any case), if there is one."""
@@ -98,6 +100,7 @@ def load(project_dir: Path, data_dir: Path, bib_paths: list[Path],
         grants=grants.grants(docs["grants"].data),
         computing=grants.computing(docs["grants"].data),
         publications=sorted(papers, key=lambda p: (-p.year, -(p.month or 0))),
+        venues=venues.from_data(docs["venues"].data),
     )
     errors.extend(_unknown_papers(data, docs["awards"]))
     return data, errors

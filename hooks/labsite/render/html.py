@@ -48,13 +48,16 @@ def element(name: str, content_html: str, css: str = "") -> str:
     return f"<{name}{cls}>{content_html}</{name}>"
 
 
-def table(headers: list[str], rows: list[list[str]], css: str) -> str:
+def table(headers: list[str], rows: list[list[str]], css: str, row_ids: list[str] | None = None) -> str:
     """A table inside a ``div.css``; ``headers`` are plain text, cells already HTML.
 
-    The table itself carries no class, so Material styles it like a Markdown table.
+    The table itself carries no class, so Material styles it like a Markdown table;
+    ``row_ids`` give the rows ids that links can point at.
     """
     head = "".join(f'<th scope="col">{text(h)}</th>' for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    ids = [f' id="{text(row_id)}"' for row_id in row_ids] if row_ids else [""] * len(rows)
+    body = "".join(f"<tr{row_id}>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>"
+                   for row_id, row in zip(ids, rows))
     return f'<div class="{css}"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
 
 

@@ -19,9 +19,11 @@ def people_tables(members: list[Member], levels: list[str] | None = None, depth:
         return block('<p class="lab-empty">No students listed yet.</p>')
     parts = []
     for level, group in groupby(sorted(chosen, key=lambda m: wanted.index(m.level)), key=lambda m: m.level):
+        group = list(group)
         rows = [[_name(m), text(m.topic), text(m.institution), text(m.years)] for m in group]
         parts.append(heading(depth, LEVELS[level]))
-        parts.append(block(table(["Name", "Topic", "Institution", "Year"], rows, "lab-people")))
+        parts.append(block(table(["Name", "Topic", "Institution", "Year"], rows, "lab-people",
+                                 row_ids=[m.anchor for m in group])))
     return "".join(parts)
 
 

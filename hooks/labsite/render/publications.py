@@ -1,66 +1,122 @@
-"""Publication lists: one entry per paper, optionally under a heading per year."""
+"""Publications: list entries, the list with its filter bar, and a paper's own page."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from itertools import groupby
 
+from ..bibtex_export import entry_bibtex
 from ..names import Name
 from ..publications import Publication
+from ..venues import Venues
 from .html import block, element, heading, href, link, text
 
+EQUAL_MARK, CORRESPONDING_MARK = "*", "†"
 
-def publication_list(papers: list[Publication], owner: tuple[Name, ...], root: str = "",
-                     by_year: bool = True, depth: int = 2) -> str:
-    """Markdown for ``papers`` (already in display order).
+
+@dataclass(frozen=True)
+class PaperContext:
+    """What rendering a paper needs besides the paper: who to mark, ranks, where the root is."""
+
+    owner: tuple[Name, ...] = ()
+    members: tuple[tuple[Name, str], ...] = ()  # a group member's name and the link to their entry
+    venues: Venues = Venues()
+    root: str = ""
+    max_authors: int = 10
+
+    def paper_url(self, paper: Publication) -> str:
+        """The address of the paper's own page, from the current page."""
+        return f"{self.root}publications/{paper.slug}/"
+
+
+def publication_list(papers: list[Publication], context: PaperContext, by_year: bool = True,
+                     depth: int = 2) -> str:
+    """Markdown for ``papers`` (already in display order), with a legend of the marks used.
 
     With ``by_year``, each year gets a heading of level ``depth``, so years
     appear in the page's table of contents.
     """
     if not papers:
         return block('<p class="lab-empty">No publications yet.</p>')
-    if not by_year:
-        return block(_list(papers, owner, root))
-    parts = []
-    for year, group in groupby(papers, key=lambda p: p.year):
-        parts.append(heading(depth, str(year)))
-        parts.append(block(_list(list(group), owner, root)))
+    parts = [block(legend(papers, context))]
+    groups = groupby(papers, key=lambda p: p.year) if by_year else [(None, papers)]
+    for year, group in groups:
+        if year is not None:
+            parts.append(heading(depth, str(year)))
+        entries = "".join(entry(paper, context) for paper in group)
+        parts.append(block(f'<ol class="lab-pubs">{entries}</ol>'))
     return "".join(parts)
 
 
-def _list(papers: list[Publication], owner: tuple[Name, ...], root: str) -> str:
-    entries = "".join(entry(paper, owner, root) for paper in papers)
-    return f'<ol class="lab-pubs">{entries}</ol>'
+def legend(papers: list[Publication], context: PaperContext) -> str:
+    """A line explaining the marks that ``papers`` use (empty if they use none)."""
+    marks = []
+    if any(_is_member(name, context) for p in papers for name in p.authors):
+        marks.append(f'{element("span", "Underlined", "lab-member")}: member of the group')
+    if any(p.equal_contribution for p in papers):
+        marks.append(f"<sup>{EQUAL_MARK}</sup> equal contribution")
+    if any(p.corresponding for p in papers):
+        marks.append(f"<sup>{CORRESPONDING_MARK}</sup> corresponding author")
+    return element("p", " · ".join(marks), "lab-legend") if marks else ""
 
 
-def entry(paper: Publication, owner: tuple[Name, ...], root: str = "") -> str:
-    """One paper as a list item: badges, title, authors, venue and links."""
+def entry(paper: Publication, context: PaperContext) -> str:
+    """One paper as a list item: badges, title, authors, venue, links, abstract, BibTeX.
+
+    The ``data-*`` attributes feed the filter bar.
+    """
+    title = link(context.paper_url(paper), text(paper.title), css="lab-pub__title")
     parts = [
-        _badges(paper),
-        element("span", text(paper.title), "lab-pub__title"),
-        element("span", authors(paper, owner), "lab-pub__authors"),
+        badges(paper, context.venues),
+        title,
+        element("div", authors(paper, context), "lab-pub__authors"),
         element("span", venue(paper), "lab-pub__venue"),
-        _links(paper, root),
+        links(paper, context.root),
+        details(paper),
     ]
-    return f'<li class="lab-pub" id="{text(paper.key)}">{"".join(p for p in parts if p)}</li>'
+    data = {"year": paper.year, "type": paper.kind_label, "topics": " ".join(paper.keywords),
+            "rank": context.venues.rank(paper.abbr)}
+    attributes = "".join(f' data-{name}="{text(value)}"' for name, value in data.items())
+    return f'<li class="lab-pub" id="{text(paper.key)}"{attributes}>{"".join(p for p in parts if p)}</li>'
 
 
-def authors(paper: Publication, owner: tuple[Name, ...]) -> str:
-    """The author list, the owner in bold, equal contributors starred."""
-    names = []
-    for index, name in enumerate(paper.authors):
-        if name.is_others:
-            names.append("et al.")
-            continue
-        shown = text(name.display())
-        if any(name.matches(spelling) for spelling in owner):
-            shown = element("strong", shown, "lab-owner")
-        if index in paper.equal_contribution:
-            shown += '<sup title="equal contribution">*</sup>'
-        names.append(shown)
-    listed = ", ".join(names)
-    if paper.equal_contribution:
-        listed += ' <span class="lab-pub__legend">(* equal contribution)</span>'
-    return listed
+def authors(paper: Publication, context: PaperContext) -> str:
+    """The author list: the owner in bold, group members linked, marks as superscripts.
+
+    A list longer than ``context.max_authors`` is cut, never before a marked author,
+    and the rest is behind an "and N more" that opens without JavaScript.
+    """
+    shown = [_author(index, name, paper, context) for index, name in enumerate(paper.authors)]
+    marked = [i for i, name in enumerate(paper.authors) if _is_owner(name, context) or _is_member(name, context)]
+    visible = max(context.max_authors, marked[-1] + 1 if marked else 0)
+    if len(shown) <= visible + 1:
+        return ", ".join(shown)
+    rest = len(shown) - visible
+    return (", ".join(shown[:visible]) + f', <details class="lab-more-authors"><summary>and {rest} more</summary>'
+            + ", ".join(shown[visible:]) + "</details>")
+
+
+def _author(index: int, name: Name, paper: Publication, context: PaperContext) -> str:
+    if name.is_others:
+        return "et al."
+    shown = text(name.display())
+    if _is_owner(name, context):
+        shown = element("strong", shown, "lab-owner")
+    else:
+        anchor = next((url for member, url in context.members if name.matches(member)), None)
+        if anchor:
+            shown = f'<a class="lab-member" href="{text(context.root + anchor)}" title="Member of the group">{shown}</a>'
+    marks = (EQUAL_MARK if index in paper.equal_contribution else "") + \
+        (CORRESPONDING_MARK if index in paper.corresponding else "")
+    return shown + (f"<sup>{marks}</sup>" if marks else "")
+
+
+def _is_owner(name: Name, context: PaperContext) -> bool:
+    return any(name.matches(spelling) for spelling in context.owner)
+
+
+def _is_member(name: Name, context: PaperContext) -> bool:
+    return not _is_owner(name, context) and any(name.matches(member) for member, _ in context.members)
 
 
 def venue(paper: Publication) -> str:
@@ -83,18 +139,23 @@ def venue(paper: Publication) -> str:
     return ". ".join(parts) + "."
 
 
-def _badges(paper: Publication) -> str:
-    badges = []
+def badges(paper: Publication, venues: Venues) -> str:
+    """Venue and year, the venue's rank, presentation type and award, as badges."""
+    found = []
     if paper.abbr:
-        badges.append(element("span", text(f"{paper.abbr} {paper.year}"), "lab-badge lab-badge--venue"))
+        found.append(element("span", text(f"{paper.abbr} {paper.year}"), "lab-badge lab-badge--venue"))
+    rank = venues.rank(paper.abbr)
+    if rank and rank.lower() != "unranked":
+        label = f"{venues.ranking} {rank}" if venues.ranking else rank
+        found.append(element("span", text(label), "lab-badge lab-badge--rank"))
     if paper.presentation:
-        badges.append(element("span", text(paper.presentation.capitalize()), "lab-badge"))
+        found.append(element("span", text(paper.presentation.capitalize()), "lab-badge"))
     if paper.award:
-        badges.append(element("span", text(paper.award), "lab-badge lab-badge--award"))
-    return element("span", "".join(badges), "lab-pub__badges") if badges else ""
+        found.append(element("span", text(paper.award), "lab-badge lab-badge--award"))
+    return element("span", "".join(found), "lab-pub__badges") if found else ""
 
 
-def _links(paper: Publication, root: str) -> str:
+def links(paper: Publication, root: str) -> str:
     """PDF first, then arXiv and DOI, then the other links in ``LINK_FIELDS`` order."""
     found = [(label, url, _base(label, url, root)) for label, url in paper.links]
     identifiers = []
@@ -103,10 +164,83 @@ def _links(paper: Publication, root: str) -> str:
     if paper.doi:
         identifiers.append(("DOI", f"https://doi.org/{paper.doi}", ""))
     ordered = [f for f in found if f[0] == "PDF"] + identifiers + [f for f in found if f[0] != "PDF"]
-    links = [link(url, text(label), base, "lab-pub__link") for label, url, base in ordered if href(url, base)]
-    return element("span", " ".join(links), "lab-pub__links") if links else ""
+    anchors = [link(url, text(label), base, "lab-pub__link") for label, url, base in ordered if href(url, base)]
+    return element("span", " ".join(anchors), "lab-pub__links") if anchors else ""
+
+
+def pdf_url(paper: Publication, root: str) -> str | None:
+    """The address of the paper's PDF, if it has one."""
+    pdf = next((url for label, url in paper.links if label == "PDF"), "")
+    return href(pdf, _base("PDF", pdf, root)) if pdf else None
 
 
 def _base(label: str, url: str, root: str) -> str:
     # A bare PDF file name means docs/assets/pdf/<name>, as in al-folio.
     return root + "assets/pdf/" if label == "PDF" and "/" not in url else root
+
+
+def details(paper: Publication) -> str:
+    """The abstract and the BibTeX, each folded away until opened."""
+    parts = []
+    if paper.abstract:
+        parts.append(f'<details class="lab-pub__abstract"><summary>Abstract</summary>'
+                     f"<p>{text(paper.abstract)}</p></details>")
+    if paper.entry is not None:
+        parts.append(f'<details class="lab-pub__bibtex"><summary>BibTeX</summary>'
+                     f"<pre><code>{text(entry_bibtex(paper).strip())}</code></pre></details>")
+    return "".join(parts)
+
+
+def paper_page(paper: Publication, related: list[Publication], context: PaperContext) -> str:
+    """The body of a paper's own page: everything known about it, and related papers."""
+    everyone = replace(context, max_authors=len(paper.authors))
+    head = (f'<h1 class="lab-paper__title">{text(paper.title)}</h1>'
+            f'<div class="lab-paper">{badges(paper, context.venues)}'
+            f'<div class="lab-pub__authors">{authors(paper, everyone)}</div>'
+            f'<p class="lab-pub__venue">{venue(paper)}</p>{links(paper, context.root)}</div>')
+    parts = [block(head), block(legend([paper], context))]
+    if paper.abstract:
+        parts += [heading(2, "Abstract"), block(element("p", text(paper.abstract), "lab-paper__abstract"))]
+    parts += [heading(2, "Cite"), block(f"<pre><code>{text(entry_bibtex(paper).strip())}</code></pre>")]
+    if related:
+        parts += [heading(2, "Related papers"),
+                  block(f'<ol class="lab-pubs">{"".join(entry(p, context) for p in related)}</ol>')]
+    back = link(f"{context.root}publications/#{paper.key}", "All publications")
+    parts.append(block(f'<p class="lab-paper__back">← {back}</p>'))
+    return "".join(parts)
+
+
+def related_papers(paper: Publication, papers: list[Publication], limit: int = 5) -> list[Publication]:
+    """Other papers sharing a topic with ``paper``, most shared topics first, then newest."""
+    topics = set(paper.keywords)
+    scored = [(len(topics & set(other.keywords)), other) for other in papers if other.key != paper.key]
+    ranked = sorted((pair for pair in scored if pair[0]), key=lambda pair: (-pair[0], -pair[1].year))
+    return [other for _, other in ranked[:limit]]
+
+
+def filter_bar(papers: list[Publication], venues: Venues) -> str:
+    """The filter form above a publication list.
+
+    It starts hidden and the site's script shows it, so that a reader without
+    JavaScript sees the full list and no controls that do nothing.
+    """
+    years = sorted({p.year for p in papers}, reverse=True)
+    kinds = sorted({p.kind_label for p in papers})
+    topics = sorted({topic for p in papers for topic in p.keywords})
+    ranks = [rank for rank in dict.fromkeys(venues.rank(p.abbr) for p in papers) if rank]
+    selects = "".join(_select(name, label, values) for name, label, values in (
+        ("year", "Year", [str(year) for year in years]), ("type", "Type", kinds),
+        ("topic", "Topic", topics), ("rank", "Rank", sorted(ranks))) if values)
+    return (
+        '<form class="lab-filter" role="search" aria-label="Filter publications" hidden>'
+        '<label class="lab-filter__search">Search <input type="search" name="q" '
+        'placeholder="Title, author, venue…" autocomplete="off"></label>'
+        f'{selects}<button type="reset" class="md-button">Clear</button>'
+        f'<p class="lab-filter__count" aria-live="polite">{len(papers)} papers</p></form>'
+    )
+
+
+def _select(name: str, label: str, values: list[str]) -> str:
+    options = '<option value="">All</option>' + "".join(
+        f'<option value="{text(value)}">{text(value)}</option>' for value in values)
+    return f'<label>{text(label)} <select name="{name}">{options}</select></label>'
