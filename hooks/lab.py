@@ -18,6 +18,7 @@ before "and N more" (default 10).
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import logging
 import tempfile
@@ -69,7 +70,9 @@ def on_files(files, config):
     _paper_pages.clear()
     for paper in _data.publications:
         path = f"publications/{paper.slug}.md"
-        body = f"---\ntitle: {json.dumps(paper.title)}\n---\n\n[% paper key={json.dumps(paper.key)} %]\n"
+        # The theme prints page titles unescaped, so the title goes in as HTML text.
+        title = json.dumps(html.escape(paper.title))
+        body = f"---\ntitle: {title}\n---\n\n[% paper key={json.dumps(paper.key)} %]\n"
         files.append(File.generated(config, path, content=body))
         _paper_pages[path] = paper
     files.append(File.generated(config, BIBLIOGRAPHY_FILE, content=cleaned_bibtex(_data.publications)))

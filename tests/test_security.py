@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from bs4 import BeautifulSoup
 from conftest import run_build
 
@@ -28,8 +30,10 @@ def test_hostile_bibtex_and_yaml_render_as_text(project):
     for page in ("publications", "team", "cv", "publications/hostile2024"):
         html = (site / page / "index.html").read_text(encoding="utf-8")
         soup = BeautifulSoup(html, "html.parser")
-        scripts = " ".join(s.get_text() for s in soup.find_all("script"))
-        assert "alert(" not in scripts, page
+        code = " ".join(s.get_text() for s in soup.find_all("script") if s.get("type") != "application/ld+json")
+        assert "alert(" not in code, page
+        for data in soup.find_all("script", type="application/ld+json"):  # data, not code: must stay JSON
+            json.loads(data.get_text())
         assert not any(attr.startswith("on") for tag in soup.find_all(True) for attr in tag.attrs), page
         assert soup.find("img", src="x") is None and soup.find("b", onmouseover=True) is None
 
