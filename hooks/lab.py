@@ -25,7 +25,7 @@ import tempfile
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 
@@ -79,15 +79,23 @@ def on_files(files, config):
     return files
 
 
+@event_priority(50)  # before mkdocs-bibtex, which cannot report a bad key usefully
+def _check_citations(markdown, page, config, files):
+    markdown, errors = citations.check(markdown, _page_name(page, config), _data.publications,
+                                       _data.broken_keys, _body_start(page))
+    _report(errors)
+    return markdown
+
+
 @event_priority(-50)  # after mkdocs-bibtex has turned [@key] citations into footnotes
-def on_page_markdown(markdown, page, config, files):
+def _expand_directives(markdown, page, config, files):
     info = directives.PageInfo(root="../" * page.url.count("/"), max_authors=_settings(config)["max_authors"])
-    page_name = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
-    markdown, errors = directives.expand(markdown, page_name, _data, info, first_line=_body_start(page))
-    for error in errors:
-        log.error(str(error))
-    _errors.extend(errors)
+    markdown, errors = directives.expand(markdown, _page_name(page, config), _data, info, _body_start(page))
+    _report(errors)
     return citations.link_references(markdown, _data.publications, "../" * page.file.src_uri.count("/"))
+
+
+on_page_markdown = CombinedEvent(_check_citations, _expand_directives)
 
 
 def on_post_page(output, page, config):
@@ -106,6 +114,16 @@ def on_post_build(config):
     if _errors and _command != "serve":
         raise Abort(f"Aborted: {len(_errors)} data error(s) listed above. "
                     "The site was written without the broken items.")
+
+
+def _report(errors) -> None:
+    for error in errors:
+        log.error(str(error))
+    _errors.extend(errors)
+
+
+def _page_name(page, config) -> str:
+    return f"{Path(config.docs_dir).name}/{page.file.src_uri}"
 
 
 def _settings(config) -> dict:

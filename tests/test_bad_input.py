@@ -59,6 +59,13 @@ CASES = {
     "YAML unknown key": (
         lambda p: replace(p / "docs/data/teaching.yml", "    years: [2020, 2021, 2023]", "    yaers: [2020]"),
         "docs/data/teaching.yml", "yaers", r"unknown key 'yaers', did you mean 'years'\?"),
+    "citation of an unknown key": (
+        lambda p: replace(p / "docs/research.md", "[@yin2024outlier]", "[@yin2024outlir]"),
+        "docs/research.md", "[@yin2024outlir]",
+        r"cites unknown key 'yin2024outlir', did you mean 'yin2024outlier'\?"),
+    "cited entry that is broken": (
+        lambda p: replace(p / BIB, "  title        = {Dynamic Sparsity Is Channel-Level Sparsity Learner},\n", ""),
+        BIB, "@inproceedings{yin2023dynamic", r"yin2023dynamic: missing required field 'title'"),
     "unknown directive": (
         lambda p: append(p / "docs/team.md", "\n[% pepole %]\n"),
         "docs/team.md", "[% pepole %]", r"unknown directive 'pepole'"),

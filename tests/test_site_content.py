@@ -62,7 +62,7 @@ COURSES = [  # title, code, institution, years
     ("Deep Learning", "2AMM10", "Eindhoven University of Technology", "2020, 2021, 2023"),
     ("Applied Artificial Intelligence", "CS5079", "University of Aberdeen", "2024"),
     ("Data Mining and Deep Learning", "CS552J", "University of Aberdeen", "2024"),
-    ("Practical Business Analytics", "COM3018", "University of Surrey", "2024"),
+    ("Practical Business Analytics", "Com3018", "University of Surrey", "2024"),
     ("Deep Learning and Advanced AI", "COM3025", "University of Surrey", "2025"),
 ]
 TALKS = [  # year, title, host
@@ -128,7 +128,7 @@ def test_equal_contribution_and_awards_are_marked(real_site):
     assert [words(sup) for sup in rest.select(".lab-pub__authors sup")] == ["*", "*"]
     assert "* equal contribution" in words(page.select_one(".lab-legend"))
     assert "Best Paper Award" in words(page.find(id="huang2022you"))
-    assert "Oral" in words(page.find(id="yin2021hierarchical"))
+    assert "Long oral" in words(page.find(id="yin2021hierarchical"))
 
 
 def test_home_page_shows_owner_interests_selected_papers_awards_and_links(real_site):

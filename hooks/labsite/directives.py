@@ -13,6 +13,7 @@ import shlex
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from . import pagetext
 from .errors import DataError
 from .names import Name
 from .people import LEVELS
@@ -21,7 +22,6 @@ from .render.html import block, text
 from .site import SiteData
 
 LINE = re.compile(r"^\[%\s*(?P<body>.*?)\s*%\]\s*$")
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
 
 def boolean(value: str) -> bool:
@@ -156,12 +156,9 @@ def expand(markdown: str, page: str, data: SiteData, info: PageInfo = PageInfo()
     the Markdown's first line in that file.
     A wrong directive becomes a visible error box, and its error is returned.
     """
-    lines, errors, fence = [], [], None
-    for number, line in enumerate(markdown.split("\n"), start=first_line):
-        opened = FENCE.match(line)
-        if opened and (fence is None or opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence)):
-            fence = opened.group(1) if fence is None else None
-        match = LINE.match(line) if fence is None else None
+    lines, errors = [], []
+    for number, line, in_code in pagetext.lines(markdown, first_line):
+        match = None if in_code else LINE.match(line)
         if match is None:
             lines.append(line)
             continue

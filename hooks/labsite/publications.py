@@ -90,6 +90,7 @@ class Publication:
     number: str = ""
     pages: str = ""
     publisher: str = ""
+    address: str = ""
     note: str = ""
     doi: str = ""
     arxiv: str = ""
@@ -245,6 +246,7 @@ def _convert(sourced: SourcedEntry) -> Publication:
         number=text("number") or text("issue"),
         pages=text("pages"),
         publisher=text("publisher") if venue != text("publisher") else "",
+        address=text("address"),
         note=text("note") or (text("howpublished") if venue != text("howpublished") else ""),
         doi=_bare_doi(fields.get("doi", "").strip()),
         arxiv=_arxiv(fields)[1],

@@ -32,6 +32,7 @@ class SiteData:
     computing: list[grants.ComputeAward] = field(default_factory=list)
     publications: list[publications.Publication] = field(default_factory=list)
     venues: venues.Venues = field(default_factory=venues.Venues)
+    broken_keys: frozenset[str] = frozenset()  # citation keys of BibTeX entries left out for errors
 
     def publication(self, key: str) -> publications.Publication | None:
         """The publication with citation key ``key`` (any case), if there is one."""
@@ -79,13 +80,14 @@ def load(project_dir: Path, data_dir: Path, bib_paths: list[Path],
         docs[name] = cache.get(path, lambda p, name=name: yamldata.load(p, shown(p), name))
         errors.extend(docs[name].errors)
 
-    papers = []
+    papers, bib_errors = [], []
     for path in bib_paths:
         converted, problems = cache.get(path, lambda p: _read_bib(p, shown(p)))
         papers.extend(converted)
-        errors.extend(problems)
+        bib_errors.extend(problems)
     papers, duplicates = publications.unique(papers)
-    errors.extend(duplicates)
+    bib_errors.extend(duplicates)
+    errors.extend(bib_errors)
 
     data = SiteData(
         profile=profile.from_data(docs["profile"].data),
@@ -101,6 +103,8 @@ def load(project_dir: Path, data_dir: Path, bib_paths: list[Path],
         computing=grants.computing(docs["grants"].data),
         publications=sorted(papers, key=lambda p: (-p.year, -(p.month or 0))),
         venues=venues.from_data(docs["venues"].data),
+        # A BibTeX error's field starts with the entry's key, e.g. "yin2024outlier.year".
+        broken_keys=frozenset(e.field.split(".")[0].lower() for e in bib_errors if e.field),
     )
     errors.extend(_unknown_papers(data, docs["awards"]))
     return data, errors

@@ -135,7 +135,7 @@ def venue(paper: Publication) -> str:
         parts.append(f"arXiv preprint arXiv:{text(paper.arxiv)}")
     if paper.note:
         parts.append(text(paper.note))
-    parts.append(", ".join(text(p) for p in (paper.publisher, str(paper.year)) if p))
+    parts.append(", ".join(text(p) for p in (paper.publisher, paper.address, str(paper.year)) if p))
     return ". ".join(parts) + "."
 
 
