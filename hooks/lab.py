@@ -17,7 +17,6 @@ before "and N more" (default 10).
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
 import logging
@@ -44,6 +43,7 @@ _cache = FileCache()
 _data = SiteData()
 _errors: list = []
 _paper_pages: dict = {}  # source path of each generated paper page -> its publication
+_export_dir: Path | None = None
 
 
 def on_startup(command, dirty):
@@ -57,7 +57,8 @@ def on_config(config):
     project = Path(config.config_file_path).parent
     bibtex = config.plugins.get("bibtex")
     bib_dir = Path(bibtex.config.bib_dir) if bibtex and bibtex.config.bib_dir else project / "bib"
-    _data, _errors = load(project, Path(config.docs_dir) / "data", sorted(bib_dir.glob("*.bib")), _cache)
+    docs = Path(config.docs_dir)
+    _data, _errors = load(project, docs / "data", sorted(bib_dir.glob("*.bib")), _cache, docs_dir=docs)
     for error in _errors:
         log.error(str(error))
     if bibtex:
@@ -142,9 +143,12 @@ def _body_start(page) -> int:
 
 
 def _export_path(config) -> Path:
-    # Outside the project, so that writing it never triggers a `mkdocs serve` rebuild.
-    digest = hashlib.sha1(str(config.config_file_path).encode()).hexdigest()[:12]
-    return Path(tempfile.gettempdir()) / "labsite" / digest / "bibliography.bib"
+    # Outside the project, so that writing it never triggers a `mkdocs serve` rebuild;
+    # in a folder of this process's own, so that no other user can place a file there.
+    global _export_dir
+    if _export_dir is None:
+        _export_dir = Path(tempfile.mkdtemp(prefix="labsite-"))
+    return _export_dir / "bibliography.bib"
 
 
 def _write_if_changed(path: Path, content: str) -> Path:

@@ -64,3 +64,24 @@ def test_entry_without_key_is_an_error():
 def test_unreadable_file_is_reported(tmp_path):
     bib = bibliography.load(tmp_path / "missing.bib", "bib/missing.bib")
     assert bib.entries == [] and "cannot read file" in bib.errors[0].message
+
+
+def test_unbalanced_brace_is_reported_at_the_entry_that_is_not_closed():
+    bib = parse("@misc{open,\n  title = {An {unclosed title},\n  year = {2020}\n}\n" + GOOD)
+    assert [e.key for e in bib.entries] == ["good2024"]
+    assert str(bib.errors[0]) == ("bib/test.bib:1: open: the entry is not closed before the next one (line 5): "
+                                  "a '}' is missing or a '{' is one too many")
+
+
+def test_missing_last_brace_is_reported_at_the_last_entry():
+    [error] = parse(GOOD + "@misc{end,\n  title = {T},\n  year = {2020}\n").errors
+    assert str(error).startswith("bib/test.bib:7: end: the entry is not closed at the end of the file")
+
+
+def test_bytes_that_are_not_utf8_are_reported_at_their_line_and_the_rest_loads(tmp_path):
+    path = tmp_path / "latin1.bib"
+    path.write_bytes(GOOD.encode() + "@misc{bad, author = {M\u00fcller, A}, title = {T}, year = 2020}\n".encode("latin-1"))
+    bib = bibliography.load(path, "bib/latin1.bib")
+    assert [e.key for e in bib.entries] == ["good2024", "bad"]
+    [error] = bib.errors
+    assert str(error) == "bib/latin1.bib:7:23: byte 0xfc is not UTF-8 text: save the file with UTF-8 encoding"

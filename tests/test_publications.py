@@ -40,7 +40,10 @@ def test_valid_entry_becomes_a_record_with_unicode_text():
     ({"title": None}, "k2024: missing required field 'title'"),
     ({"author": None}, "k2024: missing required field 'author'"),
     ({"month": "smarch"}, "k2024.month: expected a month name or number 1-12, got 'smarch'"),
-    ({"code": "javascript:alert(1)"}, "k2024.code: links must start with http:// or https://"),
+    ({"code": "javascript:alert(1)"}, "k2024.code: expected an address starting with https:// or http://"),
+    ({"code": "github.com/luuyin/OWL"}, "k2024.code: expected an address starting with https:// or http://, got"),
+    ({"pdf": "javascript:alert(1)"}, "k2024.pdf: expected an address starting with https:// or http:// (or a file"),
+    ({"pdf": "\\\\evil.example/x.pdf"}, "k2024.pdf: expected an address starting with https://"),
     ({"doi": "not-a-doi"}, "k2024.doi: expected a DOI such as 10.1000/xyz123, got 'not-a-doi'"),
     ({"eprint": "arXiv 1234"}, "k2024.eprint: expected an arXiv id such as 2310.05175"),
     ({"selected": "maybe"}, "k2024.selected: expected true or false, got 'maybe'"),
@@ -86,3 +89,17 @@ def test_duplicate_keys_across_files_keep_the_first():
     kept, [error] = publications.unique(first + second)
     assert [p.title for p in kept] == ["A LLM Study"]
     assert str(error) == "bib/b.bib:3: SAME: duplicate citation key (first defined at bib/a.bib:1)"
+
+
+def test_percent_and_latex_commands_in_titles_become_text():
+    [paper], _ = convert(entry(title="Pruning 50% of \\textbf{LLMs} with $\\ell_1$ and 10\\% more"))
+    assert paper.title == "Pruning 50% of LLMs with ℓ_1 and 10% more"
+
+
+def test_crossref_fills_missing_fields_and_hides_the_proceedings():
+    text = ("@inproceedings{paper, author = {Yin, Lu}, title = {T}, crossref = {proc}}\n"
+            "@proceedings{proc, title = {Proc. of ICML}, year = 2024, publisher = {PMLR}}\n")
+    [paper], errors = convert(text)
+    assert errors == [] and (paper.venue, paper.year, paper.publisher) == ("Proc. of ICML", 2024, "PMLR")
+    _, [error] = convert("@inproceedings{p, author = {Yin, Lu}, title = {T}, year = 2024, crossref = {nope}}\n")
+    assert "crossref to unknown key 'nope'" in str(error)

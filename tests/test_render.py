@@ -81,6 +81,7 @@ def test_unsafe_addresses_never_become_links():
     assert html.href("  JavaScript:alert(1)") is None
     assert html.href("data:text/html,x") is None
     assert html.href("//evil.example/x") is None
+    assert html.href("\\\\evil.example/x") is None and html.href("/\\evil.example") is None
     assert html.link("javascript:alert(1)", "label") == "label"
     assert html.href('https://x.org/?a="b"') == "https://x.org/?a=&quot;b&quot;"
     assert html.href("files/cv.pdf", "../") == "../files/cv.pdf"

@@ -78,3 +78,25 @@ def test_file_cache_calls_the_reader_again_only_after_a_change(tmp_path):
     assert cache.get(path, read) == cache.get(path, read) == "one"
     path.write_text("three")
     assert cache.get(path, read) == "three" and len(reads) == 2
+
+
+def test_pdf_file_names_must_exist_in_the_docs_folder(tmp_path):
+    project = copy_data(tmp_path)
+    (project / "bib" / "zotero.bib").write_text(
+        "@misc{withpdf, author={A, B}, title={T}, year=2024, pdf={paper.pdf}}\n")
+    docs = project / "docs"
+    (docs / "assets" / "pdf").mkdir(parents=True)
+    _, [error] = site.load(project, project / "data", sorted((project / "bib").glob("*.bib")), docs_dir=docs)
+    assert str(error).startswith("bib/zotero.bib:1: withpdf.pdf: no file 'paper.pdf' in")
+    (docs / "assets" / "pdf" / "paper.pdf").write_bytes(b"%PDF-1.4")
+    _, errors = site.load(project, project / "data", sorted((project / "bib").glob("*.bib")), docs_dir=docs)
+    assert errors == []
+
+
+def test_yaml_with_bytes_that_are_not_utf8_keeps_its_other_items(tmp_path):
+    project = copy_data(tmp_path)
+    talks = project / "data" / "talks.yml"
+    talks.write_bytes(talks.read_bytes().replace(b"EDGE AI", "EDGE \u00c4I".encode("latin-1")))
+    data, [error] = load(project)
+    assert len(data.talks) == 5 and "byte 0xc4 is not UTF-8 text" in str(error)
+    assert str(error).startswith("data/talks.yml:")

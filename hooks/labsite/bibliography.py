@@ -8,6 +8,7 @@ with the next ``@``, so one bad paste never hides the rest of the bibliography.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from pybtex.database.input.bibtex import LowLevelParser, Parser
 from pybtex.exceptions import PybtexError
 from pybtex.scanner import PybtexSyntaxError
 
-from .errors import DataError
+from .errors import DataError, read_text
 
 
 @dataclass(frozen=True)
@@ -50,11 +51,9 @@ def parse(text: str, shown_as: str) -> BibFile:
 
 def load(path: Path, shown_as: str) -> BibFile:
     """Parse the BibTeX file at ``path``."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        return BibFile([], [DataError(shown_as, None, f"cannot read file: {error}")])
-    return parse(text, shown_as)
+    text, errors = read_text(path, shown_as)
+    bib = parse(text, shown_as)
+    return BibFile(bib.entries, errors + bib.errors)
 
 
 class _LocatingParser(Parser):
@@ -70,6 +69,7 @@ class _LocatingParser(Parser):
 
     def parse_string(self, text: str) -> None:
         self.unnamed_entry_counter = 1
+        self._text = text
         self._scanner = LowLevelParser(text, handle_error=self.handle_error,
                                        filename=self.filename, macros=self.macros)
         lines = _LineCounter(text)
@@ -94,16 +94,28 @@ class _LocatingParser(Parser):
 
     def handle_error(self, error: PybtexError) -> None:
         if isinstance(error, PybtexSyntaxError):
-            self._failed_commands.add(self._scanner.command_start)
-            message = f"{error.error_type}: {PybtexError.__str__(error)}"
-            if message.endswith("'}' expected"):
-                message += " (is a comma missing between two fields?)"
-            self.errors.append(DataError(self.filename, error.lineno, message,
-                                         field=self._scanner.current_entry_key or ""))
+            start = self._scanner.command_start
+            self._failed_commands.add(start)
+            line, message = self._explain(error, self._text.count("\n", 0, start) + 1)
+            self.errors.append(DataError(self.filename, line, message, field=self._scanner.current_entry_key or ""))
         elif isinstance(error, BibliographyDataError):
             self.errors.append(DataError(self.filename, self._current_line, str(error), field=self._current_key))
         else:  # pragma: no cover - pybtex reports only the two kinds above while parsing
             raise error
+
+    def _explain(self, error: PybtexSyntaxError, entry_line: int) -> tuple[int, str]:
+        """Where to point and what to say: pybtex names the token it wanted, not the mistake."""
+        message = f"{error.error_type}: {PybtexError.__str__(error)}"
+        lines = self._text.splitlines()
+        found = lines[error.lineno - 1].strip() if error.lineno and error.lineno <= len(lines) else ""
+        unclosed = "a '}' is missing or a '{' is one too many"
+        if "premature end of file" in message:
+            return entry_line, f"the entry is not closed at the end of the file: {unclosed}"
+        if found.startswith("@") and error.lineno != entry_line:
+            return entry_line, f"the entry is not closed before the next one (line {error.lineno}): {unclosed}"
+        if message.endswith("'}' expected") and re.match(r"[\w-]+\s*=", found):
+            message += " (is a comma missing between two fields?)"
+        return error.lineno, message
 
 
 class _LineCounter:

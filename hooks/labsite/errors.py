@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -28,3 +29,22 @@ class DataError(Exception):
                 where += f":{self.column}"
         what = f"{self.field}: {self.message}" if self.field else self.message
         return f"{where}: {what}"
+
+
+def read_text(path: Path, shown_as: str) -> tuple[str, list[DataError]]:
+    """The text of a data file, and the problems that reading it met.
+
+    Bytes that are not UTF-8 are reported at their line and replaced, so the rest
+    of the file still loads.
+    """
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return "", [DataError(shown_as, None, f"cannot read file: {error.strerror or error}")]
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - raw.rfind(b"\n", 0, error.start)
+        message = f"byte 0x{raw[error.start]:02x} is not UTF-8 text: save the file with UTF-8 encoding"
+        return raw.decode("utf-8", errors="replace"), [DataError(shown_as, line, message, column=column)]

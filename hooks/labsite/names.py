@@ -6,6 +6,7 @@ import unicodedata
 from dataclasses import dataclass
 
 import codecs
+import re
 
 import latexcodec  # noqa: F401  (registers the "ulatex" codec)
 from pybtex.database import Person
@@ -74,6 +75,8 @@ def latex_to_text(latex: str) -> str:
     """
     if not any(char in latex for char in "\\~$-`"):
         return latex.replace("{", "").replace("}", "")
+    # BibTeX keeps a bare % as text; to the LaTeX decoders it would start a comment.
+    latex = re.sub(r"(?<!\\)%", r"\\%", latex)
     decoded = codecs.decode(latex, "ulatex")
     if any(char in decoded for char in "\\$"):
         return _LATEX.latex_to_text(latex).strip()

@@ -201,8 +201,11 @@ def _check(sourced: SourcedEntry) -> list[DataError]:
         problem(f"expected a month name or number 1-12, got '{month}'", "month")
     for name in LINK_FIELDS:
         value = fields.get(name, "").strip()
-        if value and SCHEME.match(value) and not value.lower().startswith(("http://", "https://")):
-            problem(f"links must start with http:// or https:// (or be a file name), got '{value}'", name)
+        web = value.lower().startswith(("http://", "https://"))
+        # Only a PDF may be a file of the site; any other link must be a web address.
+        if value and not web and (name != "pdf" or SCHEME.match(value) or "\\" in value or value.startswith("//")):
+            problem(f"expected an address starting with https:// or http://{' (or a file name)' if name == 'pdf' else ''}"
+                    f", got '{value}'", name)
     doi = fields.get("doi", "").strip()
     if doi and not DOI.match(_bare_doi(doi)):
         problem(f"expected a DOI such as 10.1000/xyz123, got '{doi}'", "doi")

@@ -60,12 +60,13 @@ class FileCache:
         return cached[1]
 
 
-def load(project_dir: Path, data_dir: Path, bib_paths: list[Path],
-         cache: FileCache | None = None) -> tuple[SiteData, list[DataError]]:
+def load(project_dir: Path, data_dir: Path, bib_paths: list[Path], cache: FileCache | None = None,
+         docs_dir: Path | None = None) -> tuple[SiteData, list[DataError]]:
     """Load and check every data file and BibTeX file.
 
     Paths in errors are relative to ``project_dir``. Items with errors are left out
-    of the returned data, so the rest of the site can still be built.
+    of the returned data, so the rest of the site can still be built. With
+    ``docs_dir``, PDFs given as file names must exist there (under ``assets/pdf/``).
     """
     cache = cache or FileCache()
     shown = _shown_as(project_dir)
@@ -107,7 +108,21 @@ def load(project_dir: Path, data_dir: Path, bib_paths: list[Path],
         broken_keys=frozenset(e.field.split(".")[0].lower() for e in bib_errors if e.field),
     )
     errors.extend(_unknown_papers(data, docs["awards"]))
+    if docs_dir is not None:
+        errors.extend(_missing_pdfs(data.publications, docs_dir))
     return data, errors
+
+
+def _missing_pdfs(papers: list[publications.Publication], docs_dir: Path) -> list[DataError]:
+    errors = []
+    for paper in papers:
+        pdf = next((url for label, url in paper.links if label == "PDF"), "")
+        if pdf and "://" not in pdf:
+            path = docs_dir / ("assets/pdf/" + pdf if "/" not in pdf else pdf.lstrip("/"))
+            if not path.is_file():
+                errors.append(DataError(paper.path, paper.line, f"no file '{pdf}' in {path.parent}",
+                                        field=f"{paper.key}.pdf"))
+    return errors
 
 
 def _read_bib(path: Path, shown_as: str) -> tuple[list[publications.Publication], list[DataError]]:

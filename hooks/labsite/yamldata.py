@@ -19,7 +19,7 @@ import jsonschema
 import referencing
 import yaml
 
-from .errors import DataError
+from .errors import DataError, read_text
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 
@@ -48,11 +48,12 @@ def load(path: Path, shown_as: str, schema_name: str) -> Document:
     The document's data has every invalid item removed. ``shown_as`` is the path
     used in messages (relative to the project).
     """
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        return Document(shown_as, errors=[DataError(shown_as, None, f"cannot read file: {error}")])
-    return parse(text, shown_as, schema_name)
+    text, errors = read_text(path, shown_as)
+    if errors and not text:
+        return Document(shown_as, errors=errors)
+    document = parse(text, shown_as, schema_name)
+    document.errors[:0] = errors
+    return document
 
 
 def parse(text: str, shown_as: str, schema_name: str) -> Document:

@@ -24,7 +24,8 @@ def href(url: str, root: str = "") -> str | None:
     url = url.strip()
     if SAFE_SCHEME.match(url):
         return text(url)
-    if ANY_SCHEME.match(url) or url.startswith("//") or not url:
+    # Browsers read a backslash as a slash, so "\\host" would leave the site like "//host".
+    if ANY_SCHEME.match(url) or url.startswith("//") or "\\" in url or not url:
         return None
     return text(root + url.lstrip("/"))
 
