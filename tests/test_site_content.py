@@ -205,8 +205,8 @@ def test_cv_page_has_experience_education_awards_and_a_summary_of_the_rest(real_
                  "Bachelor in Electrical Engineering and Automation", "Best Paper Award"):
         assert fact in text, fact
     summary = words(page.select_one(".lab-summary"))
-    assert f"Publications: {len(PUBLICATIONS)}" in summary
-    assert f"Students supervised: {len(STUDENTS)} (4 PhD, 2 MSc, 2 BSc)" in summary
+    assert f"Publications listed: {len(PUBLICATIONS)}" in summary
+    assert f"People supervised: {len(STUDENTS)} (4 PhD students, 2 MSc students, 2 BSc students)" in summary
     assert f"Courses taught: {len(COURSES)}" in summary and f"Invited talks: {len(TALKS)}" in summary
     assert len(page.select("li.lab-pub")) == len(PUBLICATIONS)
     assert all(page.find("strong", string=name) for name, *_ in STUDENTS)
@@ -214,3 +214,32 @@ def test_cv_page_has_experience_education_awards_and_a_summary_of_the_rest(real_
 
 def test_data_folder_is_not_published(real_site):
     assert not (real_site.folder / "data").exists()
+
+
+def test_join_page_says_what_the_group_does_who_it_supervises_and_whom_to_contact(real_site):
+    page = real_site.content("join/")
+    text = words(page)
+    assert "Lu Yin supervises or has supervised 4 PhD students (University of Aberdeen, University of Surrey), " \
+           "2 MSc students (Eindhoven University of Technology (TU/e)) and 2 BSc students (University of Surrey)." \
+           in text
+    assert "Assistant Professor, Nature Inspired Computing and Engineering Group, University of Surrey" in text
+    assert [li["id"] for li in page.select("li.lab-pub")] == SELECTED[:3]
+    assert "AI Efficiency" in text
+
+
+def test_seed_pages_and_places_are_kept(real_site):
+    page = real_site.content("publications/")
+    assert "pp. 444–449" in words(page.find(id="deng2018real"))
+    assert "pp. 590–599. Springer, Cham, 2017." in words(page.find(id="zhu2017wind"))
+    assert "Turin, Italy" in words(page.find(id="zhao2023rest"))
+
+
+def test_publication_counts_come_from_the_data(real_site):
+    for url in ("", "cv/", "publications/"):
+        page = real_site.content(url)
+        assert words(page.select_one(".lab-counts")) == \
+            "On this site: 26 publications, 12 at CORE2023 A* venues and 5 at A venues."
+        assert "Overall (as of Dec 2024): over 40 papers" in words(page.select_one(".lab-record"))
+        assert words(page.select_one(".lab-venues")).startswith("By venue: 5 ICML · 3 ECML-PKDD · 3 NeurIPS · 2 EMNLP")
+        chart = page.select_one(".lab-chart svg")
+        assert chart["role"] == "img" and "2024: 8" in chart["aria-label"]

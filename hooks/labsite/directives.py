@@ -120,7 +120,8 @@ def _paper(data: SiteData, options: dict[str, Any], page: PageInfo) -> str:
 
 def _stats(data: SiteData, options: dict[str, Any], page: PageInfo) -> str:
     papers = data.publications
-    return block(stats.publication_counts(papers, data.venues) + stats.papers_per_year_chart(papers))
+    return block(stats.record_line(data.profile.record) + stats.publication_counts(papers, data.venues)
+                 + stats.venue_counts(papers) + stats.papers_per_year_chart(papers))
 
 
 DIRECTIVES: dict[str, Directive] = {
@@ -134,7 +135,9 @@ DIRECTIVES: dict[str, Directive] = {
     "paper": Directive(_paper, {"key": words}, required=("key",)),
     "experience": Directive(lambda d, o, p: career.positions_list(d.positions)),
     "education": Directive(lambda d, o, p: career.degrees_list(d.degrees)),
-    "awards": Directive(lambda d, o, p: career.awards_list(d.awards, d.publications, p.root)),
+    "awards": Directive(lambda d, o, p: career.awards_list(d.awards, d.publication, p.root)),
+    "contact": Directive(lambda d, o, p: career.contact_card(d.profile)),
+    "supervision": Directive(lambda d, o, p: people.supervision_summary(d.members, d.profile.name or "The group")),
     "people": Directive(lambda d, o, p: people.people_tables(d.members, o.get("level"), o.get("heading", 2)),
                         {"level": list_of(*LEVELS), "heading": heading_level}),
     "teaching": Directive(lambda d, o, p: activities.courses_table(d.courses)),

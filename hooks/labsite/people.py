@@ -17,6 +17,14 @@ LEVELS = {
     "intern": "Interns",
     "visitor": "Visitors",
 }
+LEVEL_NOUNS = {  # one, many: for counts in running text
+    "postdoc": ("postdoctoral researcher", "postdoctoral researchers"),
+    "phd": ("PhD student", "PhD students"),
+    "msc": ("MSc student", "MSc students"),
+    "bsc": ("BSc student", "BSc students"),
+    "intern": ("intern", "interns"),
+    "visitor": ("visitor", "visitors"),
+}
 
 
 @dataclass(frozen=True)

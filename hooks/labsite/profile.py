@@ -27,6 +27,14 @@ class Affiliation:
 
 
 @dataclass(frozen=True)
+class Record:
+    """The owner's own summary of their whole publication record, dated."""
+
+    as_of: str
+    summary: str
+
+
+@dataclass(frozen=True)
 class Profile:
     """Who the site is about (``docs/data/profile.yml``)."""
 
@@ -40,6 +48,7 @@ class Profile:
     interests: tuple[str, ...] = ()
     email: str = ""
     links: tuple[Link, ...] = ()
+    record: Record | None = None
 
     def spellings(self) -> tuple[Name, ...]:
         """Every spelling of the owner's name that author lists may use."""
@@ -54,4 +63,5 @@ def from_data(data: Any) -> Profile:
         **data,
         "affiliations": [build(Affiliation, item) for item in data.get("affiliations", [])],
         "links": [build(Link, item) for item in data.get("links", [])],
+        "record": build(Record, data["record"]) if data.get("record") else None,
     })

@@ -8,6 +8,7 @@ typo never empties a whole page.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import json
 from dataclasses import dataclass, field
@@ -65,6 +66,8 @@ def parse(text: str, shown_as: str, schema_name: str) -> Document:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         message = f"YAML syntax error: {error.problem}"
+        if "\\t" in str(error.problem) or "'\\t'" in str(error):
+            message += " (indent with spaces, not tabs)"
         if error.context and error.context_mark and error.context_mark.line != mark.line:
             message += f" ({error.context} that starts at line {error.context_mark.line + 1})"
         return Document(shown_as, errors=[DataError(shown_as, mark.line + 1, message, column=mark.column + 1)])
@@ -75,6 +78,7 @@ def parse(text: str, shown_as: str, schema_name: str) -> Document:
     if root is None:
         return Document(shown_as, errors=[DataError(shown_as, 1, "the file is empty")])
 
+    data = _empty_lists_filled(data, schema(schema_name))
     errors, bad_paths = [], []
     for path, error in _duplicate_keys(root, shown_as, ()):
         errors.append(error)
@@ -83,6 +87,9 @@ def parse(text: str, shown_as: str, schema_name: str) -> Document:
         for path, message in _explain(error):
             errors.append(_located(root, shown_as, path, message))
             bad_paths.append(path)
+    for path, message in _ends_before_starts(data, ()):
+        errors.append(_located(root, shown_as, path, message))
+        bad_paths.append(path)
     # jsonschema reports each missing key of one object as its own error; say each thing once.
     errors = sorted(dict.fromkeys(errors), key=lambda e: (e.line or 0, e.column or 0))
     return Document(shown_as, _without(data, bad_paths), errors, root)
@@ -114,7 +121,11 @@ def _explain(error: jsonschema.ValidationError) -> list[tuple[Path_, str]]:
         missing = [key for key in expected if key not in value and not difflib.get_close_matches(key, unknown, n=1)]
         return [(path, f"missing required field '{key}'") for key in missing]
     if kind == "type":
-        return [(path, f"expected {_article(expected)}, got {_describe(value)}")]
+        hint = ""
+        if not path and error.schema.get("properties"):
+            first = (error.schema.get("required") or list(error.schema["properties"]))[0]
+            hint = f" (the file should start with '{first}:')"
+        return [(path, f"expected {_article(expected)}, got {_describe(value)}{hint}")]
     if kind == "enum":
         choices = ", ".join(str(choice) for choice in expected)
         return [(path, f"expected one of {choices}; got {_describe(value)}")]
@@ -145,6 +156,8 @@ def _article(type_name: Any) -> str:
 def _describe(value: Any) -> str:
     if value is None:
         return "nothing (empty value)"
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return f"the date {value.isoformat()}"
     if isinstance(value, bool):
         return f"{str(value).lower()} (true/false)"
     if isinstance(value, (dict, list)):
@@ -230,3 +243,24 @@ def _without(data: Any, bad_paths: list[Path_]) -> Any:
             value = [item for index, item in enumerate(value) if index not in drop_items[key]]
         kept[key] = value
     return kept
+
+
+def _empty_lists_filled(data: Any, file_schema: dict) -> Any:
+    """``talks:`` with nothing under it means no talks yet, not a mistake."""
+    if not isinstance(data, dict):
+        return data
+    lists = {key for key, spec in file_schema.get("properties", {}).items() if spec.get("type") == "array"}
+    return {key: [] if value is None and key in lists else value for key, value in data.items()}
+
+
+def _ends_before_starts(data: Any, path: Path_):
+    """Every mapping whose ``end`` comes before its ``start`` (years or YYYY-MM months)."""
+    if isinstance(data, dict):
+        start, end = data.get("start"), data.get("end")
+        if type(start) is type(end) and isinstance(start, (int, str)) and end < start:
+            yield path + ("end",), f"ends ({end}) before it starts ({start})"
+        for key, value in data.items():
+            yield from _ends_before_starts(value, path + (key,))
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            yield from _ends_before_starts(item, path + (index,))

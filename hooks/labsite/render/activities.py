@@ -72,8 +72,9 @@ def computing_table(awards: list[ComputeAward]) -> str:
     rows = []
     for award in awards:
         resources = "<br>".join(f"{text(r.resource)}: {text(r.amount)}" for r in award.resources)
-        rows.append([text(award.year), text(award.id), resources, text(award.funder)])
-    return block(table(["Year", "Award", "Resources", "Funder"], rows, "lab-computing"))
+        name = f'{text(award.id)}<br><span class="lab-muted">{text(award.funder)}</span>'
+        rows.append([text(award.year), name, resources])
+    return block(table(["Year", "Award", "Resources"], rows, "lab-computing"))
 
 
 def amount(grant: Grant) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from ..career import Award, Degree, Position
 from ..profile import Profile
 from ..publications import Publication
@@ -60,16 +62,22 @@ def degrees_list(degrees: list[Degree]) -> str:
     return block(f'<ul class="lab-timeline">{"".join(items)}</ul>')
 
 
-def awards_list(awards: list[Award], papers: list[Publication], root: str = "") -> str:
-    """Awards, most recent first, each linked to its paper where one is given."""
-    titles = {p.key.lower(): p for p in papers}
+def awards_list(awards: list[Award], find_paper: Callable[[str], Publication | None], root: str = "") -> str:
+    """Awards, most recent first, each linked to its paper's page where one is given."""
     items = []
     for award in awards:
-        paper = titles.get(award.paper.lower()) if award.paper else None
-        detail = f"for “{link(f'publications/#{paper.key}', text(paper.title), root)}”" if paper else ""
+        paper = find_paper(award.paper) if award.paper else None
+        detail = f"for “{link(f'publications/{paper.slug}/', text(paper.title), root)}”" if paper else ""
         items.append(_dated(month_label(award.date), f"{element('strong', text(award.title))}, {text(award.event)}",
                             detail))
     return block(f'<ul class="lab-timeline">{"".join(items)}</ul>')
+
+
+def contact_card(profile: Profile) -> str:
+    """Who to write to, where they work, and how to reach them (e-mail if given, profiles)."""
+    where = ", ".join(text(part) for part in (profile.position, profile.unit, profile.institution) if part)
+    return block(f'<div class="lab-contact"><p>{element("strong", text(profile.name))}<br>{where}</p>'
+                 f"{links_row(profile)}</div>")
 
 
 def _dated(when: str, what_html: str, detail_html: str) -> str:

@@ -57,7 +57,9 @@ def table(headers: list[str], rows: list[list[str]], css: str, row_ids: list[str
     """
     head = "".join(f'<th scope="col">{text(h)}</th>' for h in headers)
     ids = [f' id="{text(row_id)}"' for row_id in row_ids] if row_ids else [""] * len(rows)
-    body = "".join(f"<tr{row_id}>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>"
+    # data-label lets a narrow screen show each cell under its column's name.
+    labels = [f' data-label="{text(h)}"' for h in headers]
+    body = "".join(f"<tr{row_id}>" + "".join(f"<td{label}>{cell}</td>" for label, cell in zip(labels, row)) + "</tr>"
                    for row_id, row in zip(ids, rows))
     return f'<div class="{css}"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
 

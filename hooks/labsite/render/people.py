@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from ..people import LEVELS, Member
+from ..people import LEVEL_NOUNS, LEVELS, Member
 from .html import block, element, heading, join_words, link, table, text
 
 
@@ -31,3 +31,19 @@ def _name(member: Member) -> str:
     name = element("strong", text(member.name))
     links = [link(l.url, text(l.label)) for l in member.links]
     return name + (f" ({join_words(links)})" if links else "")
+
+
+def supervision_summary(members: list[Member], supervisor: str) -> str:
+    """One sentence counting the people supervised, by level, with their institutions."""
+    if not members:
+        return block('<p class="lab-empty">No students listed yet.</p>')
+    parts = []
+    for level in LEVELS:
+        group = [m for m in members if m.level == level]
+        if group:
+            one, many = LEVEL_NOUNS[level]
+            places = sorted({m.institution for m in group if m.institution})
+            where = f" ({text(', '.join(places))})" if places else ""
+            parts.append(f"{len(group)} {text(one if len(group) == 1 else many)}{where}")
+    return block(element("p", f"{text(supervisor)} supervises or has supervised {join_words(parts)}.",
+                         "lab-supervision"))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..profile import Record
 from ..publications import Publication
+from ..records import month_label
 from ..venues import TOP_RANKS, Venues
 from .html import element, text
 
@@ -12,12 +14,12 @@ BAR_WIDTH, BAR_GAP, CHART_HEIGHT, LABEL_SPACE = 28, 10, 120, 18
 
 
 def publication_counts(papers: list[Publication], venues: Venues) -> str:
-    """One sentence: how many papers, and how many at top-ranked venues.
+    """One sentence: how many papers the site lists, and how many at top-ranked venues.
 
-    For example "26 publications, 12 at CORE2023 A* venues and 5 at A venues."
+    For example "On this site: 26 publications, 12 at CORE2023 A* venues and 5 at A venues."
     """
     ranks = Counter(venues.rank(p.abbr) for p in papers)
-    sentence = f"{element('strong', str(len(papers)))} publication{'s' if len(papers) != 1 else ''}"
+    sentence = f"On this site: {element('strong', str(len(papers)))} publication{'s' if len(papers) != 1 else ''}"
     top = [(rank, ranks[rank]) for rank in TOP_RANKS if ranks[rank]]
     if top:
         ranking = f"{text(venues.ranking)} " if venues.ranking else ""
@@ -25,6 +27,22 @@ def publication_counts(papers: list[Publication], venues: Venues) -> str:
                  for i, (rank, count) in enumerate(top)]
         sentence += ", " + " and ".join(parts)
     return element("p", sentence + ".", "lab-counts")
+
+
+def record_line(record: Record | None) -> str:
+    """The owner's dated summary of their whole record, e.g. "Overall (as of Dec 2024): …"."""
+    if record is None:
+        return ""
+    return element("p", f"Overall (as of {text(month_label(record.as_of))}): {text(record.summary)}.",
+                   "lab-record")
+
+
+def venue_counts(papers: list[Publication]) -> str:
+    """Papers per venue, most first, e.g. "5 ICML · 3 NeurIPS · …" (papers with an ``abbr``)."""
+    per_venue = Counter(p.abbr for p in papers if p.abbr)
+    ordered = sorted(per_venue.items(), key=lambda pair: (-pair[1], pair[0].lower()))
+    return element("p", "By venue: " + " · ".join(f"{n} {text(abbr)}" for abbr, n in ordered),
+                   "lab-venues") if ordered else ""
 
 
 def papers_per_year_chart(papers: list[Publication]) -> str:

@@ -4,27 +4,34 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..people import LEVELS
+from ..people import LEVEL_NOUNS, LEVELS
 from ..site import SiteData
 from .html import block, element, text
 
+IRREGULAR_PLURALS = {"PhD thesis": "PhD theses", "Master's thesis": "Master's theses"}
+
+
+def counted(count: int, one: str, many: str | None = None) -> str:
+    """"1 journal article", "3 journal articles"."""
+    return f"{count} {one if count == 1 else many or IRREGULAR_PLURALS.get(one, one + 's')}"
+
 
 def summary_list(data: SiteData) -> str:
-    """One line per kind of activity, each with its count and breakdown."""
-    papers = data.publications
-    kinds = Counter(p.kind_label for p in papers)
+    """One line per kind of activity listed on the site, each with its count and breakdown."""
+    kinds = Counter(p.kind_label for p in data.publications)
     levels = Counter(m.level for m in data.members)
     venues = {v for r in data.reviewing for v in (*r.conferences, *r.journals)}
     lines = [
-        ("Publications", len(papers), ", ".join(f"{n} {k.lower()}{'s' if n > 1 else ''}"
-                                                for k, n in kinds.most_common())),
-        ("Students supervised", len(data.members),
-         ", ".join(f"{levels[level]} {LEVELS[level].split()[0]}" for level in LEVELS if levels[level])),
-        ("Courses taught", len(data.courses), f"{sum(len(c.years) for c in data.courses)} course runs"),
+        ("Publications listed", len(data.publications),
+         ", ".join(counted(n, kind.lower()) for kind, n in kinds.most_common())),
+        ("People supervised", len(data.members),
+         ", ".join(counted(levels[level], *LEVEL_NOUNS[level]) for level in LEVELS if levels[level])),
+        ("Courses taught", len(data.courses), counted(sum(len(c.years) for c in data.courses), "course run")),
         ("Invited talks", len(data.talks), ""),
-        ("Reviewing", len(venues), "conferences and journals"),
+        ("Venues reviewed for", len(venues), "conferences and journals"),
         ("Events organised", len(data.organised), ""),
-        ("Grants", len(data.grants), f"plus {len(data.computing)} computing-time awards" if data.computing else ""),
+        ("Grants", len(data.grants), f"plus {counted(len(data.computing), 'computing-time award')}"
+         if data.computing else ""),
         ("Awards", len(data.awards), ""),
     ]
     items = "".join(
