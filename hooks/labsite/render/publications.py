@@ -92,7 +92,8 @@ def authors(paper: Publication, context: PaperContext) -> str:
     if len(shown) <= visible + 1:
         return ", ".join(shown)
     rest = len(shown) - visible
-    return (", ".join(shown[:visible]) + f', <details class="lab-more-authors"><summary>and {rest} more</summary>'
+    # The separators live inside <details>: a space at the start of its content would collapse.
+    return (", ".join(shown[:visible]) + f'<details class="lab-more-authors"><summary>, and {rest} more</summary>, '
             + ", ".join(shown[visible:]) + "</details>")
 
 
