@@ -194,7 +194,7 @@ def _check(sourced: SourcedEntry) -> list[DataError]:
     if not entry.persons.get("author") and not entry.persons.get("editor"):
         problem(_missing("author", list(fields) + list(entry.persons)))
     year = fields.get("year", "").strip()
-    if year and not (year.isdigit() and 1900 <= int(year) <= 2100):
+    if year and not (year.isdigit() and len(year) == 4):
         problem(f"expected a four-digit year, got '{year}'", "year")
     month = fields.get("month", "").strip()
     if month and _month_number(month) is None:

@@ -1,0 +1,79 @@
+"""BibTeX written for al-folio renders without edits (fixtures in tests/fixtures/alfolio/)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from conftest import run_build
+
+from labsite import bibliography, publications
+
+FIXTURES = Path(__file__).parent / "fixtures" / "alfolio"
+VALID = {
+    "papers.bib": ["curie2021sparse", "noether2023pruning", "lovelace1843notes", "hopper1952compiler"],
+    "more.bib": ["turing1938systems", "shannon1937symbolic", "vonneumann1945draft", "lecun2020chapter",
+                 "goodfellow2024preprint", "bengio2022workshop"],
+    "broken.bib": ["babbage1822good", "boole1854laws"],
+}
+
+
+def load(name):
+    bib = bibliography.load(FIXTURES / name, f"bib/{name}")
+    papers, errors = publications.from_entries(bib.entries)
+    return {p.key: p for p in papers}, bib.errors + errors
+
+
+def test_every_valid_entry_loads_and_only_the_malformed_one_is_reported():
+    for name, keys in VALID.items():
+        papers, errors = load(name)
+        assert list(papers) == keys, name
+        expected = ["bib/broken.bib:14: broken1900entry: syntax error: '}' expected (is a comma missing "
+                    "between two fields?)"] if name == "broken.bib" else []
+        assert [str(e) for e in errors] == expected, name
+
+
+def test_alfolio_fields_are_read():
+    papers, _ = load("papers.bib")
+    curie = papers["curie2021sparse"]
+    assert [a.display() for a in curie.authors] == ["Marie Curie", "Jörg Müller", "Andrew Ng"]
+    assert (curie.venue, curie.publisher, curie.number, curie.month) == (
+        "Journal of Machine Learning Research", "JMLR.org", "7", 5)
+    assert curie.selected and curie.abstract.startswith("We study") and curie.abbr == "JMLR"
+    assert ("PDF", "curie2021sparse.pdf") in curie.links and ("HTML", curie.links[2][1]) in curie.links
+    noether = papers["noether2023pruning"]
+    assert noether.arxiv == "2301.01234" and noether.award == "Outstanding Paper"
+    assert noether.authors[2].display() == "Jean-François École"
+    assert [label for label, _ in noether.links] == ["Code", "Project page", "Supplement"]
+
+
+def test_other_entry_types_crossref_and_math_read_right():
+    papers, _ = load("more.bib")
+    assert papers["turing1938systems"].kind_label == "PhD thesis" and papers["turing1938systems"].month == 6
+    assert papers["vonneumann1945draft"].venue == "University of Pennsylvania"
+    chapter = papers["lecun2020chapter"]
+    assert (chapter.kind_label, chapter.venue, chapter.year) == ("Book chapter", "Handbook of Efficient Learning", 2020)
+    assert papers["goodfellow2024preprint"].title == "An ℓ_1 Penalty for 𝒪(n) Training of LLMs"
+    workshop = papers["bengio2022workshop"]
+    assert workshop.venue == "International Conference on Machine Learning Workshop on Efficient Systems"
+    assert workshop.kind_label == "Workshop paper" and workshop.presentation == "spotlight"
+
+
+def test_alfolio_files_dropped_into_bib_render_every_valid_entry(project):
+    for name in VALID:
+        shutil.copy(FIXTURES / name, project / "bib" / name)
+    (project / "docs" / "assets" / "pdf").mkdir(parents=True)
+    (project / "docs" / "assets" / "pdf" / "curie2021sparse.pdf").write_bytes(b"%PDF-1.4\n")
+    result, site = run_build(project, strict=False)
+
+    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    assert len(errors) == 1 and "bib/broken.bib:14: broken1900entry" in errors[0]
+    assert result.returncode != 0  # the build reports the mistake...
+    listing = BeautifulSoup((site / "publications" / "index.html").read_text(), "html.parser")
+    for key in (key for keys in VALID.values() for key in keys):  # ...after writing everything else
+        assert listing.find(id=key) is not None, key
+        assert (site / "publications" / key / "index.html").is_file(), key
+    curie = listing.find(id="curie2021sparse")
+    assert curie.find("a", string="PDF")["href"] == "../assets/pdf/curie2021sparse.pdf"
+    assert "Outstanding Paper" in listing.find(id="noether2023pruning").get_text()
