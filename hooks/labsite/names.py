@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import codecs
 import re
+from functools import cached_property, lru_cache
 
 import latexcodec  # noqa: F401  (registers the "ulatex" codec)
 from pybtex.database import Person
@@ -49,6 +50,11 @@ class Name:
         name = " ".join(part for part in (self.first, self.von, self.last) if part)
         return f"{name}, {self.jr}" if self.jr else name
 
+    @cached_property
+    def _folded(self) -> tuple[str, list[str]]:
+        # Matching runs for every author on every page: fold each name once.
+        return _fold(self.von + self.last), _given(self.first)
+
     def matches(self, other: Name) -> bool:
         """Whether the two spellings can be the same person.
 
@@ -56,9 +62,9 @@ class Name:
         one must be the other's initials, so "L. Yin" matches "Lu Yin" but "Li Yin"
         does not.
         """
-        if _fold(self.von + self.last) != _fold(other.von + other.last):
+        (my_last, mine), (their_last, theirs) = self._folded, other._folded
+        if my_last != their_last:
             return False
-        mine, theirs = _given(self.first), _given(other.first)
         if not mine or not theirs:
             return False
         if mine == theirs:
@@ -66,6 +72,7 @@ class Name:
         return _initials(mine) == _initials(theirs) and (_all_initials(mine) or _all_initials(theirs))
 
 
+@lru_cache(maxsize=1 << 16)  # names and venues recur across a bibliography
 def latex_to_text(latex: str) -> str:
     """Plain Unicode text of a BibTeX value: accents, symbols, math and commands decoded.
 
@@ -73,7 +80,7 @@ def latex_to_text(latex: str) -> str:
     latexcodec decodes accents and dashes quickly; only what is left (``\\textbf``,
     math such as ``$\\ell_1$``) goes through pylatexenc's slower full parser.
     """
-    if not any(char in latex for char in "\\~$-`"):
+    if not any(char in latex for char in "\\~$`") and "--" not in latex:
         return latex.replace("{", "").replace("}", "")
     # BibTeX keeps a bare % as text; to the LaTeX decoders it would start a comment.
     latex = re.sub(r"(?<!\\)%", r"\\%", latex)

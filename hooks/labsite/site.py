@@ -33,10 +33,13 @@ class SiteData:
     publications: list[publications.Publication] = field(default_factory=list)
     venues: venues.Venues = field(default_factory=venues.Venues)
     broken_keys: frozenset[str] = frozenset()  # citation keys of BibTeX entries left out for errors
+    _by_key: dict = field(default_factory=dict, repr=False, compare=False)
 
     def publication(self, key: str) -> publications.Publication | None:
         """The publication with citation key ``key`` (any case), if there is one."""
-        return next((p for p in self.publications if p.key.lower() == key.lower()), None)
+        if len(self._by_key) != len(self.publications):
+            self._by_key = {p.key.lower(): p for p in self.publications}
+        return self._by_key.get(key.lower())
 
 
 class FileCache:

@@ -204,8 +204,9 @@ def paper_page(paper: Publication, related: list[Publication], context: PaperCon
         parts += [heading(2, "Abstract"), block(element("p", text(paper.abstract), "lab-paper__abstract"))]
     parts += [heading(2, "Cite"), block(f"<pre><code>{text(entry_bibtex(paper).strip())}</code></pre>")]
     if related:
-        parts += [heading(2, "Related papers"),
-                  block(f'<ol class="lab-pubs">{"".join(entry(p, context) for p in related)}</ol>')]
+        items = "".join(f"<li>{link(context.paper_url(p), text(p.title))} "
+                        f'<span class="lab-muted">{text(p.abbr or p.venue)} {p.year}</span></li>' for p in related)
+        parts += [heading(2, "Related papers"), block(f'<ul class="lab-related">{items}</ul>')]
     back = link(f"{context.root}publications/#{paper.key}", "All publications")
     parts.append(block(f'<p class="lab-paper__back">← {back}</p>'))
     return "".join(parts)
