@@ -31,8 +31,14 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from labsite import directives, site  # noqa: E402
 
-FIRST = ["Lu", "Shiwei", "Ajay", "Mykola", "Zhangyang", "Jörg", "Anaïs", "Tianjin", "Meng", "Gen", "Li", "Xiaolong"]
-LAST = ["Yin", "Liu", "Jaiswal", "Pechenizkiy", "Wang", "M{\\\"u}ller", "Fern{\\'a}ndez", "Huang", "Fang", "Shen"]
+# About 1,200 distinct names, some with accents: names recur across papers, as in a real group's list.
+FIRST = ["Lu", "Shiwei", "Ajay", "Mykola", "Zhangyang", "Jörg", "Anaïs", "Tianjin", "Meng", "Gen", "Li", "Xiaolong",
+         "Ana", "Ben", "Chen", "Dana", "Emre", "Fatima", "Goran", "Hana", "Ivan", "Jun", "Kofi", "Lena", "Mateo",
+         "Nia", "Omar", "Priya", "Quinn", "Rui"]
+LAST = ["Yin", "Liu", "Jaiswal", "Pechenizkiy", "Wang", "M{\\\"u}ller", "Fern{\\'a}ndez", "Huang", "Fang", "Shen",
+        "Abe", "Bauer", "Costa", "Dubois", "Eriksen", "Fischer", "Garc{\\'i}a", "Hoffmann", "Ito", "Jensen", "Kim",
+        "Lopez", "Moreau", "Nakamura", "Olsen", "Petrov", "Quist", "Rossi", "Sato", "Tanaka", "Ueda", "Vargas",
+        "Weber", "Xu", "Yamamoto", "Zhou", "van der Berg", "de Vries", "O'Neil", "Nowak"]
 WORDS = ["sparse", "training", "pruning", "large", "language", "models", "dynamic", "efficient", "networks",
          "lottery", "tickets", "outlier", "layerwise", "low-rank", "graph", "neural", "robust", "learning"]
 VENUES = [("ICML", "International Conference on Machine Learning"), ("NeurIPS", "Advances in Neural Information "

@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 
 from labsite import bibliography, publications
 from labsite.grants import ComputeAward, Grant, Resource
-from labsite.names import Name
+from labsite.names import Name, Roster
 from labsite.people import Member
 from labsite.profile import Link, Profile
 from labsite.render import activities, career, html, people
@@ -16,7 +16,7 @@ from labsite.teaching import Course
 from labsite.venues import Venue, Venues
 
 OWNER = (Name.parse("Lu Yin"), Name.parse("L. Yin"))
-CONTEXT = render_publications.PaperContext(owner=OWNER)
+CONTEXT = render_publications.PaperContext(Roster(owner=OWNER))
 
 
 def paper(**fields):
@@ -55,7 +55,7 @@ def test_others_become_et_al_and_equal_contribution_gets_a_legend():
 def test_links_are_ordered_and_identifiers_become_addresses():
     markup = render_publications.entry(paper(pdf="paper.pdf", code="https://github.com/a/b", doi="10.1000/x",
                                              eprint="2401.00001"),
-                                       render_publications.PaperContext(OWNER, root="../"))
+                                       render_publications.PaperContext(Roster(OWNER), root="../"))
     links = [(a.get_text(), a["href"]) for a in soup(markup).select(".lab-pub__links a")]
     assert links == [("PDF", "../assets/pdf/paper.pdf"), ("arXiv", "https://arxiv.org/abs/2401.00001"),
                      ("DOI", "https://doi.org/10.1000/x"), ("Code", "https://github.com/a/b")]
@@ -64,7 +64,7 @@ def test_links_are_ordered_and_identifiers_become_addresses():
 
 def test_badges_show_venue_presentation_and_award():
     venues = Venues("CORE2023", (Venue("ICML", "Machine Learning", "A*"),), {"icml": Venue("ICML", "ML", "A*")})
-    context = render_publications.PaperContext(OWNER, venues=venues)
+    context = render_publications.PaperContext(Roster(OWNER), venues=venues)
     badges = soup(render_publications.entry(paper(abbr="ICML", presentation="oral", award="Best Paper"), context))
     assert [b.get_text() for b in badges.select(".lab-badge")] == ["ICML 2024", "CORE2023 A*", "Oral", "Best Paper"]
 
@@ -120,3 +120,21 @@ def test_profile_card_shows_links_and_optional_bio():
     assert [a["href"] for a in card.select("a")] == ["mailto:lu@example.org", "https://scholar.google.com/x"]
     assert "Hello <there>" in card.get_text()
     assert "Hello" not in career.profile_card(owner, with_bio=False)
+
+
+def test_group_members_are_linked_and_long_lists_cut_after_the_last_marked_author():
+    roster = Roster(OWNER, ((Name.parse("Ann Smith"), "team/#person-ann-smith"),))
+    context = render_publications.PaperContext(roster, root="../", max_authors=2)
+    authors = "A, One and B, Two and C, Three and Smith, Ann and D, Four and E, Five and Yin, L."
+    record = paper(author=authors)
+    markup = soup(render_publications.entry(record, context))
+    member = markup.select_one("a.lab-member")
+    assert member.get_text() == "Ann Smith" and member["href"] == "../team/#person-ann-smith"
+    shown = markup.select_one(".lab-pub__authors")
+    # The owner is 7th: nothing is cut after a marked author, so all seven show.
+    assert shown.select_one("details") is None and shown.select_one(".lab-owner").get_text() == "L. Yin"
+    record = paper(author="Yin, Lu and B, Two and C, Three and D, Four and E, Five")
+    folded = soup(render_publications.entry(record, context)).select_one("details.lab-more-authors")
+    assert folded.summary.get_text() == ", and 3 more"
+    assert soup(render_publications.legend([paper(author=authors)], context)).get_text() == \
+        "Underlined: member of the group"

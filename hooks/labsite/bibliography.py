@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
-from pybtex.database import BibliographyData, BibliographyDataError, Entry
+from pybtex.bibtex.utils import split_name_list
+from pybtex.database import BibliographyData, BibliographyDataError, Entry, Person
 from pybtex.database.input.bibtex import LowLevelParser, Parser
 from pybtex.exceptions import PybtexError
 from pybtex.scanner import PybtexSyntaxError
@@ -56,11 +58,22 @@ def load(path: Path, shown_as: str) -> BibFile:
     return BibFile(bib.entries, errors + bib.errors)
 
 
+PERSON_ROLES = ("author", "editor")
+
+
+@lru_cache(maxsize=1 << 16)
+def _person(name: str) -> Person:
+    # The same people recur across a bibliography; pybtex's name parsing is its costliest step.
+    # Entries share these objects, and nothing changes them after parsing.
+    return Person(name)
+
+
 class _LocatingParser(Parser):
     """pybtex's parser, told to collect errors and the start line of every entry."""
 
     def __init__(self, shown_as: str):
-        super().__init__()
+        # Names are split below, through a cache: pybtex would parse each name anew.
+        super().__init__(person_fields=())
         self.filename = shown_as
         self.sourced: list[SourcedEntry] = []
         self.errors: list[DataError] = []
@@ -90,7 +103,12 @@ class _LocatingParser(Parser):
         self._current_line, self._current_key = line, key
         self.process_entry(command, key, fields)
         if len(self.errors) == errors_before:
-            self.sourced.append(SourcedEntry(key, self.data.entries[key], self.filename, line))
+            entry = self.data.entries[key]
+            for role in PERSON_ROLES:
+                if role in entry.fields:
+                    for name in split_name_list(entry.fields.pop(role)):
+                        entry.add_person(_person(name), role)
+            self.sourced.append(SourcedEntry(key, entry, self.filename, line))
 
     def handle_error(self, error: PybtexError) -> None:
         if isinstance(error, PybtexSyntaxError):

@@ -15,7 +15,6 @@ from typing import Any, Callable
 
 from . import pagetext
 from .errors import DataError
-from .names import Name
 from .people import LEVELS
 from .render import activities, career, people, publications, stats, summary
 from .render.html import block, text
@@ -91,9 +90,8 @@ class Directive:
 
 
 def paper_context(data: SiteData, page: PageInfo) -> publications.PaperContext:
-    """The paper-rendering context of a page: owner's spellings, group members, venues."""
-    members = tuple((Name.parse(m.name), f"team/#{m.anchor}") for m in data.members)
-    return publications.PaperContext(data.profile.spellings(), members, data.venues, page.root, page.max_authors)
+    """The paper-rendering context of a page: who to mark, venues, the way to the root."""
+    return publications.PaperContext(data.roster, data.venues, page.root, page.max_authors)
 
 
 def _publications(data: SiteData, options: dict[str, Any], page: PageInfo) -> str:

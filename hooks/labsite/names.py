@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import codecs
 import re
@@ -33,12 +33,8 @@ class Name:
     @classmethod
     def from_person(cls, person: Person) -> Name:
         """Convert a parsed pybtex person, turning LaTeX accents into Unicode."""
-        return cls(
-            first=latex_to_text(" ".join(person.first_names + person.middle_names)),
-            last=latex_to_text(" ".join(person.last_names)),
-            von=latex_to_text(" ".join(person.prelast_names)),
-            jr=latex_to_text(" ".join(person.lineage_names)),
-        )
+        return _from_parts(" ".join(person.first_names + person.middle_names), " ".join(person.last_names),
+                           " ".join(person.prelast_names), " ".join(person.lineage_names))
 
     @property
     def is_others(self) -> bool:
@@ -72,16 +68,41 @@ class Name:
         return _initials(mine) == _initials(theirs) and (_all_initials(mine) or _all_initials(theirs))
 
 
+@lru_cache(maxsize=1 << 16)
+def _from_parts(first: str, last: str, von: str, jr: str) -> Name:
+    # One object per spelling: a name folded for matching once stays folded everywhere.
+    return Name(latex_to_text(first), latex_to_text(last), latex_to_text(von), latex_to_text(jr))
+
+
+@dataclass
+class Roster:
+    """Who to mark in author lists: the owner (any spelling) and the group's members."""
+
+    owner: tuple[Name, ...] = ()
+    members: tuple[tuple[Name, str], ...] = ()  # a member's name and their address on the site
+    _known: dict = field(default_factory=dict, repr=False)
+
+    def role(self, name: Name) -> tuple[str, str]:
+        """("owner", ""), ("member", address) or ("", "") for an author's name."""
+        if name not in self._known:
+            if any(name.matches(spelling) for spelling in self.owner):
+                self._known[name] = ("owner", "")
+            else:
+                address = next((url for member, url in self.members if name.matches(member)), None)
+                self._known[name] = ("member", address) if address is not None else ("", "")
+        return self._known[name]
+
+
 @lru_cache(maxsize=1 << 16)  # names and venues recur across a bibliography
 def latex_to_text(latex: str) -> str:
     """Plain Unicode text of a BibTeX value: accents, symbols, math and commands decoded.
 
-    Most values need little: braces that only protect case are dropped, and
-    latexcodec decodes accents and dashes quickly; only what is left (``\\textbf``,
+    Most values need little: braces that only protect case are dropped and dashes
+    replaced; latexcodec decodes accents quickly; only what is left (``\\textbf``,
     math such as ``$\\ell_1$``) goes through pylatexenc's slower full parser.
     """
-    if not any(char in latex for char in "\\~$`") and "--" not in latex:
-        return latex.replace("{", "").replace("}", "")
+    if not any(char in latex for char in "\\~$`"):
+        return latex.replace("---", "—").replace("--", "–").replace("{", "").replace("}", "")
     # BibTeX keeps a bare % as text; to the LaTeX decoders it would start a comment.
     latex = re.sub(r"(?<!\\)%", r"\\%", latex)
     decoded = codecs.decode(latex, "ulatex")

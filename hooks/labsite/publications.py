@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pybtex.database import Entry
 
@@ -231,6 +232,7 @@ def _convert(sourced: SourcedEntry) -> Publication:
     persons = entry.persons.get("author") or entry.persons.get("editor")
     authors = tuple(Name.from_person(person) for person in persons)
 
+    @lru_cache(maxsize=None)
     def text(name: str) -> str:
         # al-folio files often end values with a comma that its template relies on.
         return latex_to_text(fields.get(name, "")).strip().rstrip(",").strip()

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable
 
 from . import bibliography, career, grants, people, profile, publications, service, talks, teaching, venues, yamldata
 from .errors import DataError
+from .names import Name, Roster
 
 # Data files of the data folder, each validated by the schema of the same name.
 DATA_FILES = ("profile", "experience", "education", "awards", "people", "teaching", "talks", "service", "grants",
@@ -34,6 +36,12 @@ class SiteData:
     venues: venues.Venues = field(default_factory=venues.Venues)
     broken_keys: frozenset[str] = frozenset()  # citation keys of BibTeX entries left out for errors
     _by_key: dict = field(default_factory=dict, repr=False, compare=False)
+
+    @cached_property
+    def roster(self) -> Roster:
+        """The owner's spellings and the group's members, for marking author lists."""
+        members = tuple((Name.parse(m.name), f"team/#{m.anchor}") for m in self.members)
+        return Roster(self.profile.spellings(), members)
 
     def publication(self, key: str) -> publications.Publication | None:
         """The publication with citation key ``key`` (any case), if there is one."""

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import groupby
 
 from ..bibtex_export import entry_bibtex
-from ..names import Name
+from ..names import Name, Roster
 from ..publications import Publication
 from ..venues import Venues
 from .html import block, element, heading, href, link, text
@@ -18,8 +18,7 @@ EQUAL_MARK, CORRESPONDING_MARK = "*", "†"
 class PaperContext:
     """What rendering a paper needs besides the paper: who to mark, ranks, where the root is."""
 
-    owner: tuple[Name, ...] = ()
-    members: tuple[tuple[Name, str], ...] = ()  # a group member's name and the link to their entry
+    roster: Roster = field(default_factory=Roster)
     venues: Venues = Venues()
     root: str = ""
     max_authors: int = 10
@@ -51,7 +50,7 @@ def publication_list(papers: list[Publication], context: PaperContext, by_year: 
 def legend(papers: list[Publication], context: PaperContext) -> str:
     """A line explaining the marks that ``papers`` use (empty if they use none)."""
     marks = []
-    if any(_is_member(name, context) for p in papers for name in p.authors):
+    if any(context.roster.role(name)[0] == "member" for p in papers for name in p.authors):
         marks.append(f'{element("span", "Underlined", "lab-member")}: member of the group')
     if any(p.equal_contribution for p in papers):
         marks.append(f"<sup>{EQUAL_MARK}</sup> equal contribution")
@@ -87,7 +86,7 @@ def authors(paper: Publication, context: PaperContext) -> str:
     and the rest is behind an "and N more" that opens without JavaScript.
     """
     shown = [_author(index, name, paper, context) for index, name in enumerate(paper.authors)]
-    marked = [i for i, name in enumerate(paper.authors) if _is_owner(name, context) or _is_member(name, context)]
+    marked = [i for i, name in enumerate(paper.authors) if context.roster.role(name)[0]]
     visible = max(context.max_authors, marked[-1] + 1 if marked else 0)
     if len(shown) <= visible + 1:
         return ", ".join(shown)
@@ -101,23 +100,14 @@ def _author(index: int, name: Name, paper: Publication, context: PaperContext) -
     if name.is_others:
         return "et al."
     shown = text(name.display())
-    if _is_owner(name, context):
+    role, address = context.roster.role(name)
+    if role == "owner":
         shown = element("strong", shown, "lab-owner")
-    else:
-        anchor = next((url for member, url in context.members if name.matches(member)), None)
-        if anchor:
-            shown = f'<a class="lab-member" href="{text(context.root + anchor)}" title="Member of the group">{shown}</a>'
+    elif role == "member":
+        shown = f'<a class="lab-member" href="{text(context.root + address)}" title="Member of the group">{shown}</a>'
     marks = (EQUAL_MARK if index in paper.equal_contribution else "") + \
         (CORRESPONDING_MARK if index in paper.corresponding else "")
     return shown + (f"<sup>{marks}</sup>" if marks else "")
-
-
-def _is_owner(name: Name, context: PaperContext) -> bool:
-    return any(name.matches(spelling) for spelling in context.owner)
-
-
-def _is_member(name: Name, context: PaperContext) -> bool:
-    return not _is_owner(name, context) and any(name.matches(member) for member, _ in context.members)
 
 
 def venue(paper: Publication) -> str:
