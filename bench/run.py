@@ -144,7 +144,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="1,000 entries only, one repeat")
     args = parser.parse_args()
-    sizes, repeats = ([1000], 1) if args.quick else ([1000, 10000], 3)
+    sizes, repeats = ([1000], 1) if args.quick else ([1000, 10000], 2)
     real_papers = len(site.load(ROOT, ROOT / "docs" / "data", sorted((ROOT / "bib").glob("*.bib")))[0].publications)
 
     rows = []

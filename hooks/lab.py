@@ -106,7 +106,9 @@ def on_post_page(output, page, config):
     elif page.file.src_uri in _paper_pages:
         paper = _paper_pages[page.file.src_uri]
         page_url = config.site_url + page.url if config.site_url else None
-        pdf = pdf_url(paper, config.site_url) if config.site_url else None
+        # Metadata needs absolute addresses: a local PDF has one only when site_url is set.
+        pdf = pdf_url(paper, config.site_url or "")
+        pdf = pdf if pdf and pdf.startswith(("http://", "https://")) else None
         head = metadata.paper_head(paper, page_url, pdf, config.site_name)
     return output.replace("</head>", f"{head}\n</head>", 1) if head else output
 

@@ -112,7 +112,7 @@ def _paper(data: SiteData, options: dict[str, Any], page: PageInfo) -> str:
     paper = data.publication(options["key"])
     if paper is None:
         raise ValueError(f"directive 'paper': no publication has the key '{options['key']}'")
-    related = publications.related_papers(paper, data.publications)
+    related = publications.related_papers(paper, data.by_topic)
     return publications.paper_page(paper, related, paper_context(data, page))
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -11,12 +10,10 @@ T = TypeVar("T")
 def build(cls: type[T], item: dict[str, Any]) -> T:
     """Make a ``cls`` record from one validated YAML mapping.
 
-    The JSON Schema of the file allows exactly the record's fields, so the keys map
-    one to one; lists become tuples so that records stay immutable.
+    The JSON Schema of the file allows only the record's fields (a test keeps the
+    two in step); lists become tuples so that records stay immutable.
     """
-    names = {f.name for f in fields(cls)}
-    return cls(**{key: tuple(value) if isinstance(value, list) else value
-                  for key, value in item.items() if key in names})
+    return cls(**{key: tuple(value) if isinstance(value, list) else value for key, value in item.items()})
 
 
 def items(data: Any, key: str) -> list[dict[str, Any]]:

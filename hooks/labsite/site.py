@@ -43,6 +43,15 @@ class SiteData:
         members = tuple((Name.parse(m.name), f"team/#{m.anchor}") for m in self.members)
         return Roster(self.profile.spellings(), members)
 
+    @cached_property
+    def by_topic(self) -> dict[str, list[publications.Publication]]:
+        """Each topic (BibTeX ``keywords``) with its papers, newest first."""
+        index: dict[str, list[publications.Publication]] = {}
+        for paper in self.publications:
+            for topic in paper.keywords:
+                index.setdefault(topic, []).append(paper)
+        return index
+
     def publication(self, key: str) -> publications.Publication | None:
         """The publication with citation key ``key`` (any case), if there is one."""
         if len(self._by_key) != len(self.publications):

@@ -202,12 +202,22 @@ def paper_page(paper: Publication, related: list[Publication], context: PaperCon
     return "".join(parts)
 
 
-def related_papers(paper: Publication, papers: list[Publication], limit: int = 5) -> list[Publication]:
-    """Other papers sharing a topic with ``paper``, most shared topics first, then newest."""
-    topics = set(paper.keywords)
-    scored = [(len(topics & set(other.keywords)), other) for other in papers if other.key != paper.key]
-    ranked = sorted((pair for pair in scored if pair[0]), key=lambda pair: (-pair[0], -pair[1].year))
-    return [other for _, other in ranked[:limit]]
+def related_papers(paper: Publication, by_topic: dict[str, list[Publication]], limit: int = 5) -> list[Publication]:
+    """Other papers sharing a topic with ``paper``, most shared topics first, then newest.
+
+    ``by_topic`` lists each topic's papers newest first (see ``SiteData.by_topic``).
+    """
+    if len(paper.keywords) == 1:  # the common case: the topic's list is already in order
+        return [other for other in by_topic.get(paper.keywords[0], ())[: limit + 1] if other.key != paper.key][:limit]
+    shared: dict[str, int] = {}
+    candidates: dict[str, Publication] = {}
+    for topic in paper.keywords:
+        for other in by_topic.get(topic, ()):
+            if other.key != paper.key:
+                shared[other.key] = shared.get(other.key, 0) + 1
+                candidates[other.key] = other
+    ranked = sorted(candidates.values(), key=lambda other: (-shared[other.key], -other.year))
+    return ranked[:limit]
 
 
 def filter_bar(papers: list[Publication], venues: Venues) -> str:
