@@ -84,13 +84,17 @@ class Roster:
 
     def role(self, name: Name) -> tuple[str, str]:
         """("owner", ""), ("member", address) or ("", "") for an author's name."""
-        if name not in self._known:
+        # Keyed by identity (one object per spelling, see _from_parts): hashing four
+        # strings for every author on every page costs more than the lookup saves.
+        known = self._known.get(id(name))
+        if known is None or known[0] is not name:
             if any(name.matches(spelling) for spelling in self.owner):
-                self._known[name] = ("owner", "")
+                role = ("owner", "")
             else:
                 address = next((url for member, url in self.members if name.matches(member)), None)
-                self._known[name] = ("member", address) if address is not None else ("", "")
-        return self._known[name]
+                role = ("member", address) if address is not None else ("", "")
+            known = self._known[id(name)] = (name, role)
+        return known[1]
 
 
 @lru_cache(maxsize=1 << 16)  # names and venues recur across a bibliography
