@@ -100,3 +100,16 @@ def test_yaml_with_bytes_that_are_not_utf8_keeps_its_other_items(tmp_path):
     data, [error] = load(project)
     assert len(data.talks) == 5 and "byte 0xc4 is not UTF-8 text" in str(error)
     assert str(error).startswith("data/talks.yml:")
+
+
+def test_a_file_broken_mid_edit_keeps_its_last_good_content_in_the_same_session(tmp_path):
+    project = copy_data(tmp_path)
+    cache = site.FileCache()
+    load(project, cache)
+    people = project / "data" / "people.yml"
+    people.write_text(people.read_text().replace("topic: Model Compression", "topic: [Model Compression"))
+    data, [error] = load(project, cache)
+    assert "YAML syntax error" in error.message
+    assert len(data.members) == 8  # still shown while the owner fixes the file
+    fresh, _ = load(project)  # a new build has nothing to fall back on
+    assert fresh.members == []

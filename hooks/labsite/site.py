@@ -63,13 +63,15 @@ class FileCache:
     """Results of reading files, kept until the file changes on disk.
 
     ``mkdocs serve`` rebuilds the whole site on every edit; re-reading only the
-    changed file keeps a rebuild fast with thousands of entries.
+    changed file keeps a rebuild fast with thousands of entries. The last result
+    that was usable is kept too, so that a half-typed edit does not blank a page.
     """
 
     def __init__(self) -> None:
         self._results: dict[Path, tuple[tuple[int, int], Any]] = {}
+        self._usable: dict[Path, Any] = {}
 
-    def get(self, path: Path, read: Callable[[Path], Any]) -> Any:
+    def get(self, path: Path, read: Callable[[Path], Any], usable: Callable[[Any], bool] = lambda _: True) -> Any:
         """``read(path)``, or its earlier result if the file's time and size are unchanged."""
         stat = path.stat()
         stamp = (stat.st_mtime_ns, stat.st_size)
@@ -77,7 +79,13 @@ class FileCache:
         if cached is None or cached[0] != stamp:
             cached = (stamp, read(path))
             self._results[path] = cached
+            if usable(cached[1]):
+                self._usable[path] = cached[1]
         return cached[1]
+
+    def last_usable(self, path: Path) -> Any:
+        """The newest result of ``path`` that ``usable`` accepted, if any."""
+        return self._usable.get(path)
 
 
 def load(project_dir: Path, data_dir: Path, bib_paths: list[Path], cache: FileCache | None = None,
@@ -98,8 +106,14 @@ def load(project_dir: Path, data_dir: Path, bib_paths: list[Path], cache: FileCa
                 errors.append(DataError(shown(path), None, "missing data file"))
             docs[name] = yamldata.Document(shown(path))
             continue
-        docs[name] = cache.get(path, lambda p, name=name: yamldata.load(p, shown(p), name))
-        errors.extend(docs[name].errors)
+        doc = cache.get(path, lambda p, name=name: yamldata.load(p, shown(p), name), lambda d: d.data is not None)
+        errors.extend(doc.errors)
+        previous = cache.last_usable(path)
+        if doc.data is None and previous is not None:
+            # While `mkdocs serve` runs, a file that cannot be read at all (a syntax
+            # error mid-edit) keeps showing its last good content; the error stands.
+            doc = previous
+        docs[name] = doc
 
     papers, bib_errors = [], []
     for path in bib_paths:
