@@ -17,8 +17,10 @@ before "and N more" (default 10).
 
 from __future__ import annotations
 
+import datetime
 import html
 import json
+import os
 import logging
 import tempfile
 from pathlib import Path
@@ -90,7 +92,8 @@ def _check_citations(markdown, page, config, files):
 
 @event_priority(-50)  # after mkdocs-bibtex has turned [@key] citations into footnotes
 def _expand_directives(markdown, page, config, files):
-    info = directives.PageInfo(root="../" * page.url.count("/"), max_authors=_settings(config)["max_authors"])
+    info = directives.PageInfo(root="../" * page.url.count("/"), max_authors=_settings(config)["max_authors"],
+                               today=_build_date())
     markdown, errors = directives.expand(markdown, _page_name(page, config), _data, info, _body_start(page))
     _report(errors)
     return citations.link_references(markdown, _data.publications, "../" * page.file.src_uri.count("/"))
@@ -117,6 +120,15 @@ def on_post_build(config):
     if _errors and _command != "serve":
         raise Abort(f"Aborted: {len(_errors)} data error(s) listed above. "
                     "The site was written without the broken items.")
+
+
+def _build_date() -> datetime.date:
+    # SOURCE_DATE_EPOCH (reproducible-builds.org) fixes "today" for tests and for
+    # builds that must come out the same; otherwise it is the day of the build.
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is None:
+        return datetime.date.today()
+    return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc).date()
 
 
 def _report(errors) -> None:

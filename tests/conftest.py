@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import shutil
 import subprocess
@@ -26,13 +27,19 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
-def run_build(project: Path, *, strict: bool = True) -> tuple[subprocess.CompletedProcess, Path]:
+# The build date of the test builds (via SOURCE_DATE_EPOCH): who is alumni and which
+# positions are open must not depend on the day the tests run.
+BUILD_DATE = datetime.datetime(2025, 6, 1, tzinfo=datetime.timezone.utc)
+
+
+def run_build(project: Path, *, strict: bool = True,
+              date: datetime.datetime = BUILD_DATE) -> tuple[subprocess.CompletedProcess, Path]:
     """Run ``mkdocs build`` on ``project`` the way a user does; returns the result and the site folder."""
     site = project / "site"
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
     if strict:
         command.append("--strict")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(int(date.timestamp()))}
     result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
     return result, site
 

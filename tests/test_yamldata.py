@@ -38,7 +38,8 @@ def test_unknown_key_suggests_the_closest_known_one():
 
 def test_unknown_key_without_close_match_lists_the_known_keys():
     [error] = parse("people:\n" + PERSON + "    colour: red\n").errors
-    assert "unknown key 'colour' (expected one of: end, institution, level, links, name, start, topic)" in str(error)
+    assert "unknown key 'colour' (expected one of: author_names, co_supervisors, end, homepage, institution, " \
+           "level, links, name, next_position, photo, start, thesis, topic)" in str(error)
 
 
 def test_missing_required_field_points_at_the_item():

@@ -8,6 +8,7 @@ An unknown directive or option, or a bad value, is reported with the page and li
 
 from __future__ import annotations
 
+import datetime
 import re
 import shlex
 from dataclasses import dataclass, field
@@ -74,10 +75,11 @@ def words(value: str) -> str:
 
 @dataclass(frozen=True)
 class PageInfo:
-    """What a directive needs to know of the page it is on, and of the site's settings."""
+    """What a directive needs to know of the page it is on, and of the build."""
 
     root: str = ""  # leads from the page to the site root, e.g. "../"
     max_authors: int = 10
+    today: datetime.date = field(default_factory=datetime.date.today)  # decides who is alumni, what expired
 
 
 @dataclass(frozen=True)
@@ -135,7 +137,11 @@ DIRECTIVES: dict[str, Directive] = {
     "education": Directive(lambda d, o, p: career.degrees_list(d.degrees)),
     "awards": Directive(lambda d, o, p: career.awards_list(d.awards, d.publication, p.root)),
     "contact": Directive(lambda d, o, p: career.contact_card(d.profile)),
-    "supervision": Directive(lambda d, o, p: people.supervision_summary(d.members, d.profile.name or "The group")),
+    "supervision": Directive(lambda d, o, p: people.supervision_summary(d.members, d.profile.name or "The group",
+                                                                        p.today.year)),
+    "team": Directive(lambda d, o, p: people.team_cards(d.members, p.today.year, d.papers_by_member,
+                                                        d.profile.institution, p.root, o.get("heading", 2)),
+                      {"heading": heading_level}),
     "people": Directive(lambda d, o, p: people.people_tables(d.members, o.get("level"), o.get("heading", 2)),
                         {"level": list_of(*LEVELS), "heading": heading_level}),
     "teaching": Directive(lambda d, o, p: activities.courses_table(d.courses)),

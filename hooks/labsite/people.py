@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .names import Name
 from .profile import Link
 from .records import build, items
 
@@ -27,6 +28,11 @@ LEVEL_NOUNS = {  # one, many: for counts in running text
 }
 
 
+# Projects that last about a year: without an ``end`` they count as current until
+# the year after they start is over. Other levels are current until their ``end``.
+ONE_YEAR_LEVELS = ("msc", "bsc", "intern")
+
+
 @dataclass(frozen=True)
 class Member:
     """One supervised person (``docs/data/people.yml``)."""
@@ -37,7 +43,27 @@ class Member:
     start: int
     end: int | None = None
     institution: str = ""
+    co_supervisors: tuple[str, ...] = ()
+    photo: str = ""
+    homepage: str = ""
+    thesis: str = ""
+    next_position: str = ""
+    author_names: tuple[str, ...] = ()
     links: tuple[Link, ...] = ()
+
+    def is_current(self, year: int) -> bool:
+        """Whether the person is still in the group in ``year`` (the build's year)."""
+        last = self.end if self.end is not None else (self.start + 1 if self.level in ONE_YEAR_LEVELS else None)
+        return last is None or year <= last
+
+    def spellings(self) -> tuple[Name, ...]:
+        """The name and its other spellings, for finding the person's papers."""
+        return tuple(Name.parse(text) for text in (self.name, *self.author_names))
+
+    @property
+    def initials(self) -> str:
+        """Up to two initials, shown where there is no photo."""
+        return "".join(part[0] for part in self.name.split()[:2]).upper()
 
     @property
     def anchor(self) -> str:

@@ -9,7 +9,7 @@ from typing import Any, Callable
 
 from . import bibliography, career, grants, people, profile, publications, service, talks, teaching, venues, yamldata
 from .errors import DataError
-from .names import Name, Roster
+from .names import Roster
 
 # Data files of the data folder, each validated by the schema of the same name.
 DATA_FILES = ("profile", "experience", "education", "awards", "people", "teaching", "talks", "service", "grants",
@@ -40,8 +40,18 @@ class SiteData:
     @cached_property
     def roster(self) -> Roster:
         """The owner's spellings and the group's members, for marking author lists."""
-        members = tuple((Name.parse(m.name), f"team/#{m.anchor}") for m in self.members)
+        members = tuple((spelling, f"team/#{m.anchor}") for m in self.members for spelling in m.spellings())
         return Roster(self.profile.spellings(), members)
+
+    @cached_property
+    def papers_by_member(self) -> dict[str, list[publications.Publication]]:
+        """Each member's papers (by anchor), found in the author lists, newest first."""
+        found = {}
+        for member in self.members:
+            spellings = member.spellings()
+            found[member.anchor] = [paper for paper in self.publications
+                                    if any(a.matches(s) for a in paper.authors for s in spellings)]
+        return found
 
     @cached_property
     def by_topic(self) -> dict[str, list[publications.Publication]]:

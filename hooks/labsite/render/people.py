@@ -5,7 +5,8 @@ from __future__ import annotations
 from itertools import groupby
 
 from ..people import LEVEL_NOUNS, LEVELS, Member
-from .html import block, element, heading, join_words, link, table, text
+from ..publications import Publication
+from .html import block, element, heading, href, join_words, link, table, text
 
 
 def people_tables(members: list[Member], levels: list[str] | None = None, depth: int = 2) -> str:
@@ -33,10 +34,83 @@ def _name(member: Member) -> str:
     return name + (f" ({join_words(links)})" if links else "")
 
 
-def supervision_summary(members: list[Member], supervisor: str) -> str:
-    """One sentence counting the people supervised, by level, with their institutions."""
+def team_cards(members: list[Member], year: int, papers: dict[str, list[Publication]], home: str,
+               root: str = "", depth: int = 2) -> str:
+    """Markdown for the team page: current members by level, then the alumni.
+
+    ``year`` decides who is current; ``papers`` maps a member's anchor to their
+    papers; ``home`` is the owner's institution, left out of members' entries.
+    """
+    current = [m for m in members if m.is_current(year)]
+    alumni = sorted((m for m in members if not m.is_current(year)), key=lambda m: -(m.end or m.start))
+    if not members:
+        return block('<p class="lab-empty">No members listed yet.</p>')
+    parts = []
+    for level, group in groupby(current, key=lambda m: m.level):  # members come ordered by level
+        parts += [heading(depth, LEVELS[level]), _cards(list(group), papers, home, root, alumni=False)]
+    if alumni:
+        parts += [heading(depth, "Alumni"), _cards(alumni, papers, home, root, alumni=True)]
+    return "".join(parts)
+
+
+def _cards(members: list[Member], papers: dict[str, list[Publication]], home: str, root: str, alumni: bool) -> str:
+    cards = "".join(_card(m, papers.get(m.anchor, []), home, root, alumni) for m in members)
+    return block(f'<div class="lab-team">{cards}</div>')
+
+
+def _card(member: Member, papers: list[Publication], home: str, root: str, alumni: bool) -> str:
+    one, _ = LEVEL_NOUNS[member.level]
+    when = member.years if alumni or member.end else f"since {member.start}"
+    meta = [one.capitalize() if not one[0].isupper() else one, when]
+    if member.institution and member.institution != home:
+        meta.append(member.institution)
+    lines = [element("p", element("strong", text(member.name)), "lab-person__name"),
+             element("p", text(" · ".join(meta)), "lab-person__meta"),
+             element("p", f"Topic: {text(member.topic)}")]
+    if member.co_supervisors:
+        lines.append(element("p", f"Co-supervised with {join_words([text(n) for n in member.co_supervisors])}"))
+    if alumni and member.thesis:
+        lines.append(element("p", f"Thesis: {element('em', text(member.thesis))}"))
+    if alumni and member.next_position:
+        lines.append(element("p", f"Then: {text(member.next_position)}"))
+    links = ([link(member.homepage, "Homepage")] if member.homepage else []) + \
+        [link(l.url, text(l.label)) for l in member.links]
+    if links:
+        lines.append(element("p", " · ".join(links), "lab-person__links"))
+    if papers:
+        items = "".join(element("li", f'{link(f"publications/{p.slug}/", text(p.title), root)} '
+                                      f'<span class="lab-muted">{text(p.abbr or p.venue)} {p.year}</span>')
+                        for p in papers)
+        lines.append(f'<details class="lab-person__papers"><summary>Papers with the group ({len(papers)})'
+                     f"</summary><ul>{items}</ul></details>")
+    return (f'<article class="lab-person" id="{text(member.anchor)}">{_portrait(member, root)}'
+            f'<div class="lab-person__body">{"".join(lines)}</div></article>')
+
+
+def _portrait(member: Member, root: str) -> str:
+    source = href(member.photo, root) if member.photo else None
+    if source:
+        return (f'<img class="lab-person__photo" src="{source}" alt="Photo of {text(member.name)}" '
+                f'width="96" height="96" loading="lazy">')
+    return f'<span class="lab-person__photo lab-person__initials" aria-hidden="true">{text(member.initials)}</span>'
+
+
+def supervision_summary(members: list[Member], supervisor: str, year: int) -> str:
+    """Counts of current and past students by level, with their institutions."""
     if not members:
         return block('<p class="lab-empty">No students listed yet.</p>')
+    current = _counts([m for m in members if m.is_current(year)])
+    past = _counts([m for m in members if not m.is_current(year)])
+    sentences = []
+    if current:
+        sentences.append(f"{text(supervisor)} currently supervises {current}.")
+    if past:
+        sentences.append(f"{'Past' if current else text(supervisor) + ' has supervised'} "
+                         f"{'students: ' if current else ''}{past}.")
+    return block(element("p", " ".join(sentences), "lab-supervision"))
+
+
+def _counts(members: list[Member]) -> str:
     parts = []
     for level in LEVELS:
         group = [m for m in members if m.level == level]
@@ -45,5 +119,4 @@ def supervision_summary(members: list[Member], supervisor: str) -> str:
             places = sorted({m.institution for m in group if m.institution})
             where = f" ({text(', '.join(places))})" if places else ""
             parts.append(f"{len(group)} {text(one if len(group) == 1 else many)}{where}")
-    return block(element("p", f"{text(supervisor)} supervises or has supervised {join_words(parts)}.",
-                         "lab-supervision"))
+    return join_words(parts)

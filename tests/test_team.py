@@ -1,0 +1,78 @@
+"""The team page: current members and alumni by build date, photos, papers with the group."""
+
+from __future__ import annotations
+
+import datetime
+
+from bs4 import BeautifulSoup
+from conftest import run_build
+
+from labsite.names import Name
+from labsite.people import Member
+from labsite.profile import Link
+from labsite.publications import Publication
+from labsite.render.people import supervision_summary, team_cards
+
+PHD = Member("Ada Lovelace", "phd", "Sparse MoE", 2023, co_supervisors=("Alan Turing",), photo="assets/people/ada.jpg",
+             homepage="https://ada.example", links=(Link("Scholar", "https://scholar.example/ada"),))
+DONE = Member("Grace Hopper", "phd", "Compilers", 2018, end=2022, institution="Yale",
+              thesis="On compiling", next_position="Researcher at Example Labs")
+MSC = Member("Bob Smith", "msc", "Pruning", 2024)
+PAPER = Publication("lovelace2024", "inproceedings", "Sparse <Experts>", (Name("Ada", "Lovelace"),), 2024, abbr="ICML")
+
+
+def cards(year, members=(PHD, DONE, MSC)):
+    markdown = team_cards(list(members), year, {PHD.anchor: [PAPER]}, "University of Surrey", root="../")
+    return markdown, BeautifulSoup(markdown, "html.parser")
+
+
+def section_of(markdown, name):
+    before = markdown[: markdown.index(name)]
+    return before[before.rindex("## "):].split("\n")[0]
+
+
+def test_people_move_to_alumni_when_their_end_year_has_passed():
+    markdown, _ = cards(2024)
+    assert section_of(markdown, "Ada Lovelace") == "## PhD students"
+    assert section_of(markdown, "Grace Hopper") == "## Alumni"
+    assert section_of(markdown, "Bob Smith") == "## MSc students"  # a one-year project: current in 2024 and 2025
+    markdown, _ = cards(2026)
+    assert section_of(markdown, "Bob Smith") == "## Alumni"
+
+
+def test_alumni_show_thesis_and_next_position_and_foreign_institution():
+    _, page = cards(2024)
+    grace = " ".join(page.find(id="person-grace-hopper").get_text(" ").split())
+    assert "Thesis: On compiling" in grace.replace("Thesis:  ", "Thesis: ") and "Then: Researcher at Example Labs" in grace
+    assert "2018–2022" in grace and "Yale" in grace
+
+
+def test_current_member_card_has_photo_links_co_supervisors_and_papers():
+    _, page = cards(2024)
+    ada = page.find(id="person-ada-lovelace")
+    assert ada.img["src"] == "../assets/people/ada.jpg" and ada.img["alt"] == "Photo of Ada Lovelace"
+    assert "since 2023" in ada.get_text() and "Co-supervised with Alan Turing" in ada.get_text()
+    assert [a["href"] for a in ada.select(".lab-person__links a")] == ["https://ada.example",
+                                                                       "https://scholar.example/ada"]
+    paper = ada.select_one(".lab-person__papers a")
+    assert paper["href"] == "../publications/lovelace2024/" and paper.get_text() == "Sparse <Experts>"
+
+
+def test_without_a_photo_the_card_shows_initials():
+    _, page = cards(2024)
+    initials = page.find(id="person-bob-smith").select_one(".lab-person__initials")
+    assert initials.get_text() == "BS" and initials["aria-hidden"] == "true"
+
+
+def test_supervision_counts_current_and_past_students():
+    summary = BeautifulSoup(supervision_summary([PHD, DONE, MSC], "Lu Yin", 2026), "html.parser").get_text().strip()
+    assert summary == "Lu Yin currently supervises 1 PhD student. Past students: 1 PhD student (Yale) and 1 MSc student."
+
+
+def test_the_real_team_page_moves_bsc_projects_to_alumni_a_year_later(project):
+    result, site = run_build(project, date=datetime.datetime(2026, 6, 1, tzinfo=datetime.timezone.utc))
+    assert result.returncode == 0, result.stderr
+    page = BeautifulSoup((site / "team" / "index.html").read_text(), "html.parser")
+    alumni = page.find("h2", id="alumni").find_next("div", class_="lab-team")
+    names = [p.get_text() for p in alumni.select(".lab-person__name")]
+    assert sorted(names) == ["Davison Ben", "Judith te Selle", "Phuong Trinh", "Roche Saul"]
