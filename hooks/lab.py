@@ -33,12 +33,14 @@ from mkdocs.utils.meta import get_data
 from labsite import citations, directives
 from labsite.bibtex_export import cleaned_bibtex
 from labsite.render import metadata
+from labsite.render.news import atom_feed
 from labsite.render.publications import pdf_url
 from labsite.site import FileCache, SiteData, load
 
 log = logging.getLogger("mkdocs.hooks.lab")
 
 BIBLIOGRAPHY_FILE = "publications.bib"
+NEWS_FEED = "news.xml"
 
 _command: str | None = None
 _cache = FileCache()
@@ -79,6 +81,8 @@ def on_files(files, config):
         files.append(File.generated(config, path, content=body))
         _paper_pages[path] = paper
     files.append(File.generated(config, BIBLIOGRAPHY_FILE, content=cleaned_bibtex(_data.publications)))
+    feed = atom_feed(_data.news, config.site_name, _data.profile.name, config.site_url)
+    files.append(File.generated(config, NEWS_FEED, content=feed))
     return files
 
 
@@ -103,17 +107,18 @@ on_page_markdown = CombinedEvent(_check_citations, _expand_directives)
 
 
 def on_post_page(output, page, config):
-    head = ""
+    root = "../" * page.url.count("/")
+    head = f'<link rel="alternate" type="application/atom+xml" title="News" href="{root}{NEWS_FEED}">\n'
     if page.is_homepage:
-        head = metadata.person_head(_data.profile, config.site_url)
+        head += metadata.person_head(_data.profile, config.site_url)
     elif page.file.src_uri in _paper_pages:
         paper = _paper_pages[page.file.src_uri]
         page_url = config.site_url + page.url if config.site_url else None
         # Metadata needs absolute addresses: a local PDF has one only when site_url is set.
         pdf = pdf_url(paper, config.site_url or "")
         pdf = pdf if pdf and pdf.startswith(("http://", "https://")) else None
-        head = metadata.paper_head(paper, page_url, pdf, config.site_name)
-    return output.replace("</head>", f"{head}\n</head>", 1) if head else output
+        head += metadata.paper_head(paper, page_url, pdf, config.site_name)
+    return output.replace("</head>", f"{head}\n</head>", 1)
 
 
 def on_post_build(config):

@@ -17,7 +17,7 @@ from typing import Any, Callable
 from . import pagetext
 from .errors import DataError
 from .people import LEVELS
-from .render import activities, career, people, publications, stats, summary
+from .render import activities, career, news, people, publications, stats, summary
 from .render.html import block, text
 from .site import SiteData
 
@@ -152,6 +152,9 @@ DIRECTIVES: dict[str, Directive] = {
     "grants": Directive(lambda d, o, p: activities.grants_list(d.grants)),
     "computing": Directive(lambda d, o, p: activities.computing_table(d.computing)),
     "summary": Directive(lambda d, o, p: summary.summary_list(d)),
+    "news": Directive(lambda d, o, p: news.news_list(d.news, o.get("limit"), o.get("title", ""), p.root),
+                      {"limit": integer, "title": words}),
+    "positions": Directive(lambda d, o, p: news.openings_list(d.openings, p.today, p.root)),
 }
 
 

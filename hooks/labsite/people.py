@@ -28,6 +28,12 @@ LEVEL_NOUNS = {  # one, many: for counts in running text
 }
 
 
+def level_label(level: str) -> str:
+    """The singular noun of a level, capitalised for a label: "PhD student", "Intern"."""
+    one = LEVEL_NOUNS[level][0]
+    return one[0].upper() + one[1:]
+
+
 # Projects that last about a year: without an ``end`` they count as current until
 # the year after they start is over. Other levels are current until their ``end``.
 ONE_YEAR_LEVELS = ("msc", "bsc", "intern")

@@ -7,13 +7,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable
 
-from . import bibliography, career, grants, people, profile, publications, service, talks, teaching, venues, yamldata
+from . import (bibliography, career, grants, news, people, profile, publications, service, talks, teaching, venues,
+               yamldata)
 from .errors import DataError
 from .names import Roster
 
 # Data files of the data folder, each validated by the schema of the same name.
 DATA_FILES = ("profile", "experience", "education", "awards", "people", "teaching", "talks", "service", "grants",
-              "venues")
+              "venues", "news", "positions")
 REQUIRED_FILES = ("profile",)
 
 
@@ -34,6 +35,8 @@ class SiteData:
     computing: list[grants.ComputeAward] = field(default_factory=list)
     publications: list[publications.Publication] = field(default_factory=list)
     venues: venues.Venues = field(default_factory=venues.Venues)
+    news: list[news.NewsItem] = field(default_factory=list)
+    openings: list[news.Opening] = field(default_factory=list)
     broken_keys: frozenset[str] = frozenset()  # citation keys of BibTeX entries left out for errors
     _by_key: dict = field(default_factory=dict, repr=False, compare=False)
 
@@ -148,6 +151,8 @@ def load(project_dir: Path, data_dir: Path, bib_paths: list[Path], cache: FileCa
         computing=grants.computing(docs["grants"].data),
         publications=sorted(papers, key=lambda p: (-p.year, -(p.month or 0))),
         venues=venues.from_data(docs["venues"].data),
+        news=news.news(docs["news"].data),
+        openings=news.openings(docs["positions"].data),
         # A BibTeX error's field starts with the entry's key, e.g. "yin2024outlier.year".
         broken_keys=frozenset(e.field.split(".")[0].lower() for e in bib_errors if e.field),
     )

@@ -78,7 +78,7 @@ def parse(text: str, shown_as: str, schema_name: str) -> Document:
     if root is None:
         return Document(shown_as, errors=[DataError(shown_as, 1, "the file is empty")])
 
-    data = _empty_lists_filled(data, schema(schema_name))
+    data = _empty_lists_filled(_dates_as_text(data), schema(schema_name))
     errors, bad_paths = [], []
     for path, error in _duplicate_keys(root, shown_as, ()):
         errors.append(error)
@@ -264,3 +264,14 @@ def _ends_before_starts(data: Any, path: Path_):
     elif isinstance(data, list):
         for index, item in enumerate(data):
             yield from _ends_before_starts(item, path + (index,))
+
+
+def _dates_as_text(data: Any) -> Any:
+    """YAML reads 2025-01-31 as a date; the schemas, and people, think of it as text."""
+    if isinstance(data, dict):
+        return {key: _dates_as_text(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_dates_as_text(item) for item in data]
+    if isinstance(data, datetime.date):
+        return data.isoformat()
+    return data

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from ..people import LEVEL_NOUNS, LEVELS, Member
+from ..people import LEVEL_NOUNS, LEVELS, Member, level_label
 from ..publications import Publication
 from .html import block, element, heading, href, join_words, link, table, text
 
@@ -59,9 +59,8 @@ def _cards(members: list[Member], papers: dict[str, list[Publication]], home: st
 
 
 def _card(member: Member, papers: list[Publication], home: str, root: str, alumni: bool) -> str:
-    one, _ = LEVEL_NOUNS[member.level]
     when = member.years if alumni or member.end else f"since {member.start}"
-    meta = [one.capitalize() if not one[0].isupper() else one, when]
+    meta = [level_label(member.level), when]
     if member.institution and member.institution != home:
         meta.append(member.institution)
     lines = [element("p", element("strong", text(member.name)), "lab-person__name"),
