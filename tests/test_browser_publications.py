@@ -86,3 +86,12 @@ def test_bibtex_block_opens_and_its_copy_button_copies_it(page):
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.strip() == code.inner_text().strip()
     assert "selected" not in copied and "abbr" not in copied
+
+
+def test_printed_cv_has_no_navigation_header_or_footer(page):
+    page.goto("cv/")
+    assert page.locator("header.md-header").is_visible()
+    page.emulate_media(media="print")
+    for chrome in ("header.md-header", "nav.md-tabs", "footer.md-footer", ".md-sidebar--primary"):
+        assert page.locator(chrome).first.is_hidden(), chrome
+    assert page.locator("h1").is_visible() and page.locator(".lab-summary").is_visible()

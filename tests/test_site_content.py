@@ -245,3 +245,19 @@ def test_publication_counts_come_from_the_data(real_site):
         assert words(page.select_one(".lab-venues")).startswith("By venue: 5 ICML · 3 ECML-PKDD · 3 NeurIPS · 2 EMNLP")
         chart = page.select_one(".lab-chart svg")
         assert chart["role"] == "img" and "2024: 8" in chart["aria-label"]
+
+
+def test_join_page_lists_the_themes_with_links_to_research_sections_and_papers(real_site):
+    join = real_site.content("join/")
+    research_ids = {tag["id"] for tag in real_site.content("research/").find_all(id=True)}
+    themes = join.select(".lab-themes li")
+    assert [words(li.strong) for li in themes] == ["Pruning large language models", "Dynamic sparse training",
+                                                   "Efficient architectures and applications",
+                                                   "Data efficiency and knowledge elicitation"]
+    listing = real_site.content("publications/")
+    for li in themes:
+        section, papers = li.find_all("a")
+        assert section["href"].startswith("../research/#") and section["href"].split("#")[1] in research_ids
+        topic = papers["href"].split("?topic=")[1]
+        count = len(listing.select(f'li.lab-pub[data-topics~="{topic}"]'))
+        assert words(papers) == f"{count} papers" and count > 0

@@ -127,6 +127,7 @@ def _stats(data: SiteData, options: dict[str, Any], page: PageInfo) -> str:
 DIRECTIVES: dict[str, Directive] = {
     "profile": Directive(lambda d, o, p: career.profile_card(d.profile, o.get("bio", True)), {"bio": boolean}),
     "interests": Directive(lambda d, o, p: career.interests_list(d.profile)),
+    "themes": Directive(lambda d, o, p: career.themes_list(d.themes, d.by_topic, p.root)),
     "links": Directive(lambda d, o, p: block(career.links_row(d.profile))),
     "publications": Directive(_publications, {"selected": boolean, "topic": words, "limit": integer,
                                               "group": one_of("year", "none"), "heading": heading_level,

@@ -7,14 +7,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable
 
-from . import (bibliography, career, grants, news, people, profile, publications, service, talks, teaching, venues,
-               yamldata)
+from . import (bibliography, career, grants, news, people, profile, publications, service, talks, teaching, themes,
+               venues, yamldata)
 from .errors import DataError
 from .names import Roster
 
 # Data files of the data folder, each validated by the schema of the same name.
 DATA_FILES = ("profile", "experience", "education", "awards", "people", "teaching", "talks", "service", "grants",
-              "venues", "news", "positions")
+              "venues", "news", "positions", "themes")
 REQUIRED_FILES = ("profile",)
 
 
@@ -37,6 +37,7 @@ class SiteData:
     venues: venues.Venues = field(default_factory=venues.Venues)
     news: list[news.NewsItem] = field(default_factory=list)
     openings: list[news.Opening] = field(default_factory=list)
+    themes: list[themes.Theme] = field(default_factory=list)
     broken_keys: frozenset[str] = frozenset()  # citation keys of BibTeX entries left out for errors
     _by_key: dict = field(default_factory=dict, repr=False, compare=False)
 
@@ -153,6 +154,7 @@ def load(project_dir: Path, data_dir: Path, bib_paths: list[Path], cache: FileCa
         venues=venues.from_data(docs["venues"].data),
         news=news.news(docs["news"].data),
         openings=news.openings(docs["positions"].data),
+        themes=themes.from_data(docs["themes"].data),
         # A BibTeX error's field starts with the entry's key, e.g. "yin2024outlier.year".
         broken_keys=frozenset(e.field.split(".")[0].lower() for e in bib_errors if e.field),
     )

@@ -16,6 +16,7 @@ class Talk:
     title: str
     host: str
     institution: str = ""
+    place: str = ""
     slides: str = ""
 
 

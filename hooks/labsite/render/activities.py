@@ -30,7 +30,7 @@ def talks_list(talks: list[Talk], root: str = "", depth: int = 2) -> str:
 
 
 def _talk(talk: Talk, root: str) -> str:
-    host = ", ".join(text(part) for part in (talk.host, talk.institution) if part)
+    host = ", ".join(text(part) for part in (talk.host, talk.institution, talk.place) if part)
     slides = f' · {link(talk.slides, "slides", root)}' if talk.slides else ""
     return f'{element("strong", text(talk.title))} <span class="lab-muted">{host}</span>{slides}'
 

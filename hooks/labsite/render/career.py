@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from typing import Callable
+from urllib.parse import quote
 
 from ..career import Award, Degree, Position
 from ..profile import Profile
 from ..publications import Publication
 from ..records import month_label
+from ..themes import Theme
 from .activities import period
 from .html import block, element, link, text
 
@@ -83,3 +85,14 @@ def contact_card(profile: Profile) -> str:
 def _dated(when: str, what_html: str, detail_html: str) -> str:
     detail = f'<br><span class="lab-muted">{detail_html}</span>' if detail_html else ""
     return f'<li><span class="lab-timeline__when">{text(when)}</span> {what_html}{detail}</li>'
+
+
+def themes_list(themes: list[Theme], by_topic: dict[str, list[Publication]], root: str = "") -> str:
+    """Each theme with its summary, a link to its section of the research page, and its papers."""
+    items = []
+    for theme in themes:
+        count = len(by_topic.get(theme.topic, []))
+        papers = link(f"publications/?topic={quote(theme.topic)}", f"{count} paper{'s' if count != 1 else ''}", root)
+        items.append(element("li", f"{link(f'research/#{theme.section}', element('strong', text(theme.title)), root)}"
+                                   f" ({papers}): {text(theme.summary)}"))
+    return block(f'<ul class="lab-themes">{"".join(items)}</ul>')
