@@ -83,6 +83,8 @@ def on_files(files, config):
     files.append(File.generated(config, BIBLIOGRAPHY_FILE, content=cleaned_bibtex(_data.publications)))
     feed = atom_feed(_data.news, config.site_name, _data.profile.name, config.site_url)
     files.append(File.generated(config, NEWS_FEED, content=feed))
+    sitemap = f"Sitemap: {config.site_url}sitemap.xml\n" if config.site_url else ""
+    files.append(File.generated(config, "robots.txt", content=f"User-agent: *\nAllow: /\n{sitemap}"))
     return files
 
 

@@ -32,14 +32,15 @@ def copy_project(destination: Path) -> Path:
 BUILD_DATE = datetime.datetime(2025, 6, 1, tzinfo=datetime.timezone.utc)
 
 
-def run_build(project: Path, *, strict: bool = True,
-              date: datetime.datetime = BUILD_DATE) -> tuple[subprocess.CompletedProcess, Path]:
+def run_build(project: Path, *, strict: bool = True, date: datetime.datetime = BUILD_DATE,
+              env: dict[str, str] | None = None) -> tuple[subprocess.CompletedProcess, Path]:
     """Run ``mkdocs build`` on ``project`` the way a user does; returns the result and the site folder."""
     site = project / "site"
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
     if strict:
         command.append("--strict")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(int(date.timestamp()))}
+    env = {**{k: v for k, v in os.environ.items() if k != "SITE_URL"}, "NO_MKDOCS_2_WARNING": "1",
+           "SOURCE_DATE_EPOCH": str(int(date.timestamp())), **(env or {})}
     result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
     return result, site
 

@@ -1,0 +1,44 @@
+"""Every page in a real browser: no sideways scrolling on a phone, and the light/dark toggle."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def all_pages(folder):
+    """The address of every page of a built site, relative to its root ("" for the home page)."""
+    return sorted(f"{p.parent.relative_to(folder).as_posix()}/" if p.parent != folder else ""
+                  for p in folder.rglob("index.html"))
+
+
+@pytest.fixture(scope="module")
+def phone(browser, site_server):
+    context = browser.new_context(base_url=site_server, viewport={"width": 375, "height": 740},
+                                  device_scale_factor=2, is_mobile=True, has_touch=True)
+    yield context.new_page()
+    context.close()
+
+
+def test_no_page_scrolls_sideways_on_a_375px_phone(phone, real_site):
+    wide = []
+    urls = all_pages(real_site.folder)
+    assert len(urls) > 30
+    for url in urls:
+        phone.goto(url)
+        width = phone.evaluate("document.documentElement.scrollWidth")
+        if width > 375:
+            wide.append((url, width))
+    assert wide == []
+
+
+def test_light_dark_toggle_switches_the_scheme_and_remembers_it(browser, site_server):
+    context = browser.new_context(base_url=site_server, color_scheme="light")
+    page = context.new_page()
+    page.goto("publications/")
+    scheme = "document.body.getAttribute('data-md-color-scheme')"
+    assert page.evaluate(scheme) == "default"
+    page.click("form[data-md-component=palette] label:visible")
+    assert page.evaluate(scheme) == "slate"
+    page.goto("team/")
+    assert page.evaluate(scheme) == "slate"  # kept across pages
+    context.close()

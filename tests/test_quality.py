@@ -1,0 +1,113 @@
+"""Whole-site checks: links resolve, nothing unsafe, deploy files in place, a lean page."""
+
+from __future__ import annotations
+
+import gzip
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOT, copy_project, run_build
+
+SITE_URL = "https://lab.example/site/"
+
+
+def pages(folder: Path):
+    for path in sorted(folder.rglob("*.html")):
+        yield path, BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def target_of(page: Path, folder: Path, reference: str, base_path: str) -> tuple[Path, str]:
+    """The file and fragment a reference from ``page`` points to; ``base_path`` is the site's URL path."""
+    parts = urlsplit(reference)
+    path = unquote(parts.path)
+    if path.startswith("/"):  # the 404 page links from the site's root, wherever it is shown
+        target = folder / path.removeprefix(base_path)
+    else:
+        target = (page.parent / path).resolve() if path else page
+    if target.is_dir() or path.endswith("/"):
+        target = target / "index.html"
+    return target, parts.fragment
+
+
+@pytest.fixture(scope="session")
+def deployed_site(tmp_path_factory):
+    """The real site built as the GitHub Pages workflow builds it, with its public address."""
+    project = copy_project(tmp_path_factory.mktemp("deployed"))
+    result, site = run_build(project, env={"SITE_URL": SITE_URL})
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.mark.parametrize("build", ["real_site", "deployed_site"])
+def test_every_internal_link_anchor_image_and_asset_resolves(build, request):
+    built = request.getfixturevalue(build)
+    folder = getattr(built, "folder", built)
+    base_path = urlsplit(SITE_URL).path if build == "deployed_site" else "/"
+    broken, external, ids = [], set(), {}
+    for path, soup in pages(folder):
+        for tag, attribute in (("a", "href"), ("link", "href"), ("img", "src"), ("script", "src")):
+            for element in soup.find_all(tag, attrs={attribute: True}):
+                reference = element[attribute]
+                if reference.startswith(("http://", "https://", "mailto:")):
+                    external.add(reference)
+                    continue
+                target, fragment = target_of(path, folder, reference, base_path)
+                if not target.exists() or not target.resolve().is_relative_to(folder.resolve()):
+                    broken.append(f"{path.relative_to(folder)}: {reference}")
+                elif fragment and target.suffix == ".html":
+                    if target not in ids:
+                        ids[target] = {t["id"] for t in BeautifulSoup(target.read_text(), "html.parser")
+                                       .find_all(id=True)}
+                    if fragment not in ids[target]:
+                        broken.append(f"{path.relative_to(folder)}: {reference} (no such anchor)")
+    assert broken == []
+    print(f"{len(external)} external links, listed and not fetched:\n" + "\n".join(sorted(external)))
+    assert "https://scholar.google.com/citations?user=G4Xe1NkAAAAJ" in external
+
+
+def test_no_inline_event_handlers_and_new_windows_open_safely(real_site):
+    for path, soup in pages(real_site.folder):
+        for element in soup.find_all(True):
+            assert not any(name.lower().startswith("on") for name in element.attrs), (path, element.name)
+            if element.name == "a" and element.get("target") == "_blank":
+                assert "noopener" in element.get("rel", []), (path, element)
+            href = element.get("href") or element.get("src") or ""
+            assert not href.strip().lower().startswith(("javascript:", "data:text")), (path, href)
+
+
+def test_deploy_files_canonical_links_and_metadata_use_the_public_address(deployed_site):
+    home = BeautifulSoup((deployed_site / "index.html").read_text(), "html.parser")
+    assert home.find("link", rel="canonical")["href"] == SITE_URL
+    assert (deployed_site / "robots.txt").read_text() == f"User-agent: *\nAllow: /\nSitemap: {SITE_URL}sitemap.xml\n"
+    sitemap = (deployed_site / "sitemap.xml").read_text()
+    assert f"<loc>{SITE_URL}team/</loc>" in sitemap and f"<loc>{SITE_URL}publications/yin2024outlier/</loc>" in sitemap
+    paper = BeautifulSoup((deployed_site / "publications/yin2024outlier/index.html").read_text(), "html.parser")
+    assert paper.find("meta", property="og:url")["content"] == f"{SITE_URL}publications/yin2024outlier/"
+    assert (deployed_site / "404.html").is_file()
+    assert home.find("link", rel="icon")["href"].endswith("assets/favicon.svg")
+
+
+def test_the_site_own_css_and_javascript_stay_small():
+    total = sum(len(gzip.compress((ROOT / "docs" / "assets" / name).read_bytes(), 9))
+                for name in ("lab.css", "publications.js"))
+    assert total < 15 * 1024, f"{total} bytes compressed"
+
+
+def test_no_external_fonts_or_trackers(real_site):
+    for path, soup in pages(real_site.folder):
+        for element in soup.find_all(["link", "script", "img", "iframe"]):
+            source = element.get("href") or element.get("src") or ""
+            if element.name == "link" and element.get("rel") in (["canonical"], ["alternate"]):
+                continue
+            assert not source.startswith(("http://", "https://", "//")), (path, source)
+
+
+def test_github_workflow_is_valid():
+    workflow = ROOT / ".github" / "workflows" / "site.yml"
+    result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema",
+                             "vendor.github-workflows", str(workflow)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
