@@ -41,6 +41,7 @@ log = logging.getLogger("mkdocs.hooks.lab")
 
 BIBLIOGRAPHY_FILE = "publications.bib"
 NEWS_FEED = "news.xml"
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 
 _command: str | None = None
 _cache = FileCache()
@@ -120,7 +121,16 @@ def on_post_page(output, page, config):
         pdf = pdf_url(paper, config.site_url or "")
         pdf = pdf if pdf and pdf.startswith(("http://", "https://")) else None
         head += metadata.paper_head(paper, page_url, pdf, config.site_name)
-    return output.replace("</head>", f"{head}\n</head>", 1)
+    return _named_search(output.replace("</head>", f"{head}\n</head>", 1))
+
+
+def on_post_template(output_content, template_name, config):
+    return _named_search(output_content) if template_name.endswith(".html") else output_content
+
+
+def _named_search(html_page: str) -> str:
+    # Material's search dialog has no accessible name (axe: aria-dialog-name).
+    return html_page.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)
 
 
 def on_post_build(config):

@@ -1,0 +1,37 @@
+"""Accessibility: axe-core over every kind of page, light and dark, desktop and phone."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+AXE = Path(__file__).parent / "tools" / "node_modules" / "axe-core" / "axe.min.js"
+PAGES = ["", "research/", "publications/", "publications/yin2024outlier/", "team/", "join/", "news/",
+         "teaching/", "talks/", "service/", "grants/", "cv/", "404.html"]
+VIEWS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 375, "height": 740}}
+
+
+@pytest.fixture(scope="module")
+def axe_source() -> str:
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: run `npm ci --prefix tests/tools` (.ci/run does)")
+    return AXE.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("view", VIEWS)
+def test_no_accessibility_violations(browser, site_server, axe_source, scheme, view):
+    context = browser.new_context(base_url=site_server, viewport=VIEWS[view], color_scheme=scheme)
+    page = context.new_page()
+    found = {}
+    for url in PAGES:
+        page.goto(url)
+        page.add_script_tag(content=axe_source)
+        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        for violation in result["violations"]:
+            targets = [node["target"] for node in violation["nodes"]][:3]
+            found.setdefault(url or "/", []).append(f"{violation['id']}: {violation['help']} {targets}")
+    context.close()
+    assert found == {}, json.dumps(found, indent=1)
