@@ -41,6 +41,7 @@ log = logging.getLogger("mkdocs.hooks.lab")
 
 BIBLIOGRAPHY_FILE = "publications.bib"
 NEWS_FEED = "news.xml"
+SOCIAL_CARD = "assets/social-card.png"  # shown when a page is shared; 1200 x 630
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 
 _command: str | None = None
@@ -111,17 +112,23 @@ on_page_markdown = CombinedEvent(_check_citations, _expand_directives)
 
 def on_post_page(output, page, config):
     root = "../" * page.url.count("/")
-    head = f'<link rel="alternate" type="application/atom+xml" title="News" href="{root}{NEWS_FEED}">\n'
-    if page.is_homepage:
-        head += metadata.person_head(_data.profile, config.site_url)
-    elif page.file.src_uri in _paper_pages:
-        paper = _paper_pages[page.file.src_uri]
-        page_url = config.site_url + page.url if config.site_url else None
+    site_url = config.site_url
+    page_url = site_url + page.url if site_url else None
+    head = [f'<link rel="alternate" type="application/atom+xml" title="News" href="{root}{NEWS_FEED}">']
+    paper = _paper_pages.get(page.file.src_uri)
+    if paper is not None:
         # Metadata needs absolute addresses: a local PDF has one only when site_url is set.
-        pdf = pdf_url(paper, config.site_url or "")
-        pdf = pdf if pdf and pdf.startswith(("http://", "https://")) else None
-        head += metadata.paper_head(paper, page_url, pdf, config.site_name)
-    return _named_search(output.replace("</head>", f"{head}\n</head>", 1))
+        pdf = pdf_url(paper, site_url or "")
+        head.append(metadata.paper_head(paper, page_url, pdf if pdf and pdf.startswith("http") else None))
+        title, description, kind = paper.title, metadata.paper_summary(paper), "article"
+    else:
+        title = page.title if not page.is_homepage else config.site_name
+        description, kind = page.meta.get("description") or config.site_description or "", "website"
+    if page.is_homepage:
+        head.append(metadata.person_head(_data.profile, site_url))
+    image = f"{site_url}{SOCIAL_CARD}" if site_url else None
+    head.append(metadata.social_tags(title, description, config.site_name, page_url, image, kind))
+    return _named_search(output.replace("</head>", "\n".join(head) + "\n</head>", 1))
 
 
 def on_post_template(output_content, template_name, config):

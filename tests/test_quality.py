@@ -88,6 +88,10 @@ def test_deploy_files_canonical_links_and_metadata_use_the_public_address(deploy
     paper = BeautifulSoup((deployed_site / "publications/yin2024outlier/index.html").read_text(), "html.parser")
     assert paper.find("meta", property="og:url")["content"] == f"{SITE_URL}publications/yin2024outlier/"
     assert (deployed_site / "404.html").is_file()
+    assert paper.find("meta", property="og:image")["content"] == f"{SITE_URL}assets/social-card.png"
+    assert home.find("meta", property="og:title")["content"] == "Lu Yin · Efficient and Scalable AI"
+    assert home.find("meta", attrs={"name": "twitter:card"})["content"] == "summary_large_image"
+    assert (deployed_site / "assets" / "social-card.png").is_file()
     assert home.find("link", rel="icon")["href"].endswith("assets/favicon.svg")
 
 

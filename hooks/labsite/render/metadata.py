@@ -9,14 +9,33 @@ from ..publications import Publication
 from .html import text
 
 
-def paper_head(paper: Publication, page_url: str | None, pdf_url: str | None, site_name: str) -> str:
-    """Tags for a paper's own page.
+def paper_head(paper: Publication, page_url: str | None, pdf_url: str | None) -> str:
+    """Google Scholar tags and schema.org data for a paper's own page.
 
     ``page_url`` and ``pdf_url`` must be absolute (or None when the site's address
     is unknown): indexers do not resolve relative addresses in metadata.
     """
-    return "\n".join(_scholar_tags(paper, pdf_url) + _open_graph(paper, page_url, site_name)
-                     + [json_ld(_scholarly_article(paper, page_url))])
+    return "\n".join(_scholar_tags(paper, pdf_url) + [json_ld(_scholarly_article(paper, page_url))])
+
+
+def paper_summary(paper: Publication) -> str:
+    """A one-line description of a paper: its abstract, or authors, venue and year."""
+    authors = ", ".join(a.display() for a in paper.authors if not a.is_others)
+    return paper.abstract or f"{authors}. {paper.venue or paper.kind_label}, {paper.year}."
+
+
+def social_tags(title: str, description: str, site_name: str, page_url: str | None, image_url: str | None,
+                kind: str = "website") -> str:
+    """Open Graph and Twitter card tags: what a link to the page shows when shared."""
+    tags = [("og:type", kind), ("og:title", title), ("og:description", description[:300]),
+            ("og:site_name", site_name)]
+    if page_url:
+        tags.append(("og:url", page_url))
+    if image_url:
+        tags += [("og:image", image_url), ("og:image:width", "1200"), ("og:image:height", "630")]
+    lines = [f'<meta property="{name}" content="{text(value)}">' for name, value in tags]
+    lines.append(f'<meta name="twitter:card" content="{"summary_large_image" if image_url else "summary"}">')
+    return "\n".join(lines)
 
 
 def _scholar_tags(paper: Publication, pdf_url: str | None) -> list[str]:
@@ -37,16 +56,6 @@ def _scholar_tags(paper: Publication, pdf_url: str | None) -> list[str]:
         ("citation_arxiv_id", paper.arxiv), ("citation_pdf_url", pdf_url or ""),
         ("citation_keywords", "; ".join(paper.keywords))) if value]
     return [f'<meta name="{name}" content="{text(value)}">' for name, value in tags]
-
-
-def _open_graph(paper: Publication, page_url: str | None, site_name: str) -> list[str]:
-    authors = ", ".join(a.display() for a in paper.authors if not a.is_others)
-    description = paper.abstract or f"{authors}. {paper.venue or paper.kind_label}, {paper.year}."
-    tags = [("og:type", "article"), ("og:title", paper.title), ("og:description", description[:300]),
-            ("og:site_name", site_name)]
-    if page_url:
-        tags.append(("og:url", page_url))
-    return [f'<meta property="{name}" content="{text(value)}">' for name, value in tags]
 
 
 def _scholarly_article(paper: Publication, page_url: str | None) -> dict:
