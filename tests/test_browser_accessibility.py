@@ -35,3 +35,13 @@ def test_no_accessibility_violations(browser, site_server, axe_source, scheme, v
             found.setdefault(url or "/", []).append(f"{violation['id']}: {violation['help']} {targets}")
     context.close()
     assert found == {}, json.dumps(found, indent=1)
+
+
+def test_axe_catches_a_deliberately_broken_page(browser, axe_source):
+    page = browser.new_page()
+    page.set_content('<html><body><img src="x.png"><p style="color:#ccc;background:#fff">faint</p>'
+                     '<button></button></body></html>')
+    page.add_script_tag(content=axe_source)
+    found = {v["id"] for v in page.evaluate("axe.run(document, {resultTypes: ['violations']})")["violations"]}
+    page.close()
+    assert {"image-alt", "color-contrast", "button-name"} <= found

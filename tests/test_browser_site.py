@@ -19,16 +19,25 @@ def phone(browser, site_server):
     context.close()
 
 
+SCROLL_WIDTH = "document.documentElement.scrollWidth"
+
+
 def test_no_page_scrolls_sideways_on_a_375px_phone(phone, real_site):
     wide = []
     urls = all_pages(real_site.folder)
     assert len(urls) > 30
     for url in urls:
         phone.goto(url)
-        width = phone.evaluate("document.documentElement.scrollWidth")
+        width = phone.evaluate(SCROLL_WIDTH)
         if width > 375:
             wide.append((url, width))
     assert wide == []
+
+
+def test_the_width_check_catches_a_page_too_wide_for_a_phone(phone):
+    phone.set_content('<meta name="viewport" content="width=device-width"><table><tr><td>'
+                      + "unbreakable" * 40 + "</td></tr></table>")
+    assert phone.evaluate(SCROLL_WIDTH) > 375
 
 
 def test_light_dark_toggle_switches_the_scheme_and_remembers_it(browser, site_server):

@@ -28,14 +28,25 @@ def is_known(message: dict) -> bool:
                for start, marker, _ in MATERIAL_EXCEPTIONS)
 
 
-def test_every_page_is_valid_html_except_for_known_material_issues(real_site):
+def checker_errors(folder: Path) -> list[str]:
+    """The Nu HTML Checker's errors over every page in ``folder``, less the known Material ones."""
     if not VNU.is_file():
         pytest.fail(f"{VNU} is missing: run `npm ci --prefix tests/tools` (.ci/run does)")
     if shutil.which("java") is None:
         pytest.fail("java is missing: install it with `apt-get install default-jre-headless` (.ci/run does)")
     result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html",
-                             str(real_site.folder)], capture_output=True, text=True, timeout=600)
+                             str(folder)], capture_output=True, text=True, timeout=600)
     messages = json.loads(result.stderr)["messages"]  # fails unless the checker ran and answered
-    ours = [f"{m['url'].split(str(real_site.folder))[-1]}:{m.get('lastLine')}: {m['message']} | {m.get('extract')}"
+    return [f"{m['url'].split(str(folder))[-1]}:{m.get('lastLine')}: {m['message']} | {m.get('extract')}"
             for m in messages if not is_known(m)]
-    assert ours == []
+
+
+def test_every_page_is_valid_html_except_for_known_material_issues(real_site):
+    assert checker_errors(real_site.folder) == []
+
+
+def test_the_checker_catches_a_deliberately_broken_page(tmp_path):
+    (tmp_path / "index.html").write_text("<!doctype html><html lang=en><title>x</title><p><div>block in p</p>"
+                                         '<a href="x" href="y">twice</a>')
+    errors = checker_errors(tmp_path)
+    assert errors and any("Duplicate attribute" in error for error in errors)

@@ -42,11 +42,8 @@ def deployed_site(tmp_path_factory):
     return site
 
 
-@pytest.mark.parametrize("build", ["real_site", "deployed_site"])
-def test_every_internal_link_anchor_image_and_asset_resolves(build, request):
-    built = request.getfixturevalue(build)
-    folder = getattr(built, "folder", built)
-    base_path = urlsplit(SITE_URL).path if build == "deployed_site" else "/"
+def broken_links(folder: Path, base_path: str = "/") -> tuple[list[str], set[str]]:
+    """Internal references of every page that lead nowhere, and the external ones (not fetched)."""
     broken, external, ids = [], set(), {}
     for path, soup in pages(folder):
         for tag, attribute in (("a", "href"), ("link", "href"), ("img", "src"), ("script", "src")):
@@ -64,19 +61,51 @@ def test_every_internal_link_anchor_image_and_asset_resolves(build, request):
                                        .find_all(id=True)}
                     if fragment not in ids[target]:
                         broken.append(f"{path.relative_to(folder)}: {reference} (no such anchor)")
+    return broken, external
+
+
+def unsafe_markup(folder: Path) -> list[str]:
+    """Inline event handlers, script addresses and new windows without ``noopener``."""
+    found = []
+    for path, soup in pages(folder):
+        for element in soup.find_all(True):
+            if any(name.lower().startswith("on") for name in element.attrs):
+                found.append(f"{path.name}: inline handler on <{element.name}>")
+            if element.name == "a" and element.get("target") == "_blank" and "noopener" not in element.get("rel", []):
+                found.append(f"{path.name}: new window without noopener")
+            address = element.get("href") or element.get("src") or ""
+            if address.strip().lower().startswith(("javascript:", "data:text")):
+                found.append(f"{path.name}: script address {address[:30]}")
+    return found
+
+
+@pytest.mark.parametrize("build", ["real_site", "deployed_site"])
+def test_every_internal_link_anchor_image_and_asset_resolves(build, request):
+    built = request.getfixturevalue(build)
+    folder = getattr(built, "folder", built)
+    broken, external = broken_links(folder, urlsplit(SITE_URL).path if build == "deployed_site" else "/")
     assert broken == []
     print(f"{len(external)} external links, listed and not fetched:\n" + "\n".join(sorted(external)))
     assert "https://scholar.google.com/citations?user=G4Xe1NkAAAAJ" in external
 
 
 def test_no_inline_event_handlers_and_new_windows_open_safely(real_site):
-    for path, soup in pages(real_site.folder):
-        for element in soup.find_all(True):
-            assert not any(name.lower().startswith("on") for name in element.attrs), (path, element.name)
-            if element.name == "a" and element.get("target") == "_blank":
-                assert "noopener" in element.get("rel", []), (path, element)
-            href = element.get("href") or element.get("src") or ""
-            assert not href.strip().lower().startswith(("javascript:", "data:text")), (path, href)
+    assert unsafe_markup(real_site.folder) == []
+
+
+def test_the_checks_catch_a_deliberately_broken_page(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text('<p id="here"><a href="../a/#here">fine</a></p>')
+    (tmp_path / "index.html").write_text(
+        '<a href="missing/">x</a><a href="a/#nowhere">y</a><img src="gone.png" alt="">'
+        '<a href="https://example.org" target="_blank">z</a><button onclick="go()">b</button>'
+        '<a href="javascript:alert(1)">c</a>')
+    broken, external = broken_links(tmp_path)
+    assert broken == ["index.html: missing/", "index.html: a/#nowhere (no such anchor)",
+                      "index.html: javascript:alert(1)", "index.html: gone.png"]
+    assert external == {"https://example.org"}
+    assert unsafe_markup(tmp_path) == ["index.html: new window without noopener", "index.html: inline handler on <button>",
+                                       "index.html: script address javascript:alert(1)"]
 
 
 def test_deploy_files_canonical_links_and_metadata_use_the_public_address(deployed_site):
