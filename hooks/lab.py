@@ -3,25 +3,24 @@
 - ``on_config`` loads ``docs/data/*.yml`` and the BibTeX files, logs each data
   error as one line, and hands mkdocs-bibtex a copy of the bibliography without
   the broken entries, so that its own parser cannot stop the build;
-- ``on_files`` adds a page per paper (``publications/<key>/``) and the cleaned
-  bibliography (``publications.bib``);
-- ``on_page_markdown`` expands the ``[% ... %]`` directives of each page and links
-  citations to the papers' pages;
-- ``on_post_page`` puts machine-readable metadata into the papers' and the home page's head;
+- ``on_files`` adds a page per paper (``publications/<key>/``), the cleaned
+  bibliography (``publications.bib``), the news feed (``news.xml``) and ``robots.txt``;
+- ``on_page_markdown`` checks citations before mkdocs-bibtex sees them, then expands
+  the ``[% ... %]`` directives and links citations to the papers' pages;
+- ``on_post_page`` puts machine-readable metadata into every page's head (Scholar and
+  schema.org data on papers' pages, Person data on the home page, sharing cards);
 - ``on_post_build`` fails ``mkdocs build`` if there were errors, after the rest of
   the site was written; ``mkdocs serve`` keeps serving it.
 
 Settings (``extra.lab`` in mkdocs.yml): ``max_authors``, the number of authors shown
-before "and N more" (default 10).
+before "and N more" (default 10). ``SOURCE_DATE_EPOCH`` sets the build's "today".
 """
 
 from __future__ import annotations
 
 import datetime
-import html
-import json
-import os
 import logging
+import os
 import tempfile
 from pathlib import Path
 
@@ -77,10 +76,7 @@ def on_files(files, config):
     _paper_pages.clear()
     for paper in _data.publications:
         path = f"publications/{paper.slug}.md"
-        # The theme prints page titles unescaped, so the title goes in as HTML text.
-        title = json.dumps(html.escape(paper.title))
-        body = f"---\ntitle: {title}\n---\n\n[% paper key={json.dumps(paper.key)} %]\n"
-        files.append(File.generated(config, path, content=body))
+        files.append(File.generated(config, path, content=directives.paper_page_source(paper)))
         _paper_pages[path] = paper
     files.append(File.generated(config, BIBLIOGRAPHY_FILE, content=cleaned_bibtex(_data.publications)))
     feed = atom_feed(_data.news, config.site_name, _data.profile.name, config.site_url)

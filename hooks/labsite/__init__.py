@@ -1,7 +1,11 @@
 """The research-group site's data core.
 
-Loading (``yamldata``, ``bibliography``) turns files into typed records (``records``
-and the per-kind modules), ``render`` turns records into HTML, and ``directives``
-expands the ``[% name option=value %]`` lines of a Markdown page. Nothing here imports
-MkDocs: ``hooks/lab.py`` is the only file that talks to it.
+Loading: ``yamldata`` (YAML files checked against ``schemas/``) and ``bibliography``
+(BibTeX through pybtex), both keeping line numbers for errors. Typed records, one
+module per kind: ``profile``, ``career``, ``people``, ``teaching``, ``talks``,
+``service``, ``grants``, ``venues``, ``themes``, ``news``, ``publications``; ``site``
+loads them all. Rendering: ``render/`` turns records into escaped HTML. Pages:
+``directives`` expands ``[% name option=value %]`` lines, ``citations`` checks and
+links ``[@key]`` citations. Nothing here imports MkDocs: ``hooks/lab.py`` is the only
+file that talks to it.
 """

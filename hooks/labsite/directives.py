@@ -9,6 +9,8 @@ An unknown directive or option, or a bad value, is reported with the page and li
 from __future__ import annotations
 
 import datetime
+import html
+import json
 import re
 import shlex
 from dataclasses import dataclass, field
@@ -157,6 +159,15 @@ DIRECTIVES: dict[str, Directive] = {
                       {"limit": integer, "title": words}),
     "positions": Directive(lambda d, o, p: news.openings_list(d.openings, p.today, p.root)),
 }
+
+
+def paper_page_source(paper: publications.Publication) -> str:
+    """The Markdown of a paper's own page: its title, and the directive that draws it.
+
+    The theme prints page titles without escaping them, so the title goes in as HTML text.
+    """
+    title = json.dumps(html.escape(paper.title))  # JSON is valid YAML, quotes and all
+    return f"---\ntitle: {title}\n---\n\n[% paper key={json.dumps(paper.key)} %]\n"
 
 
 def expand(markdown: str, page: str, data: SiteData, info: PageInfo = PageInfo(),
