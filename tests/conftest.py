@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import gzip
+import io
 import os
 import shutil
 import subprocess
@@ -90,8 +92,23 @@ def site_server(real_site):
     import threading
 
     class QuietHandler(http.server.SimpleHTTPRequestHandler):
+        """Serves files gzip-compressed when asked, as GitHub Pages does."""
+
         def log_message(self, *args):
             pass
+
+        def send_head(self):
+            path = Path(self.translate_path(self.path))
+            path = path / "index.html" if path.is_dir() else path
+            if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
+                return super().send_head()
+            body = gzip.compress(path.read_bytes(), 6)
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            return io.BytesIO(body)
 
     handler = functools.partial(QuietHandler, directory=str(real_site.folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)

@@ -80,9 +80,10 @@ def test_bibtex_block_opens_and_its_copy_button_copies_it(page):
     page.goto("publications/")
     bibtex = page.locator("#yin2024outlier details.lab-pub__bibtex")
     bibtex.locator("summary").click()
-    code = bibtex.locator("pre code")
+    code = bibtex.locator("pre.lab-bibtex")
     assert code.is_visible() and code.inner_text().startswith("@inproceedings{yin2024outlier,")
     bibtex.locator("button[title='Copy to clipboard']").click()
+    page.wait_for_function("document.querySelector('#yin2024outlier .lab-copy').textContent === 'Copied'")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.strip() == code.inner_text().strip()
     assert "selected" not in copied and "abbr" not in copied

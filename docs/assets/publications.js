@@ -1,8 +1,27 @@
-// Filter bar of the publications page: narrows the list by text, year, type, topic
-// and rank. The state lives in the address (?q=...&year=...) so a view can be shared.
-// Without JavaScript the form stays hidden and the whole list shows.
+// The site's own script (no framework), on every page:
+// - a copy button for each BibTeX block of a publication list, added when it is opened;
+// - the filter bar of the publications page: narrows the list by text, year, type,
+//   topic and rank; the state lives in the address (?q=...&year=...) so a view can be
+//   shared. Without JavaScript the form stays hidden and the whole list shows.
 (function () {
   "use strict";
+
+  for (const block of document.querySelectorAll("details.lab-pub__bibtex")) {
+    block.addEventListener("toggle", () => {
+      if (!block.open || block.querySelector(".lab-copy")) return;
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "lab-copy md-button";
+      button.title = "Copy to clipboard";
+      button.textContent = "Copy BibTeX";
+      button.addEventListener("click", async () => {
+        await navigator.clipboard.writeText(block.querySelector("pre.lab-bibtex").textContent);
+        button.textContent = "Copied";
+      });
+      block.appendChild(button);
+    });
+  }
+
   const form = document.querySelector("form.lab-filter");
   if (!form) return;
   const entries = Array.from(document.querySelectorAll("ol.lab-pubs > li.lab-pub"));

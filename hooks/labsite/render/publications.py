@@ -177,8 +177,11 @@ def details(paper: Publication) -> str:
         parts.append(f'<details class="lab-pub__abstract"><summary>Abstract</summary>'
                      f"<p>{text(paper.abstract)}</p></details>")
     if paper.entry is not None:
+        # A plain <pre>, not <pre><code>: Material's script would set up every code
+        # block of a long list (hundreds of milliseconds on a phone); ours adds a copy
+        # button to a block when it is opened.
         parts.append(f'<details class="lab-pub__bibtex"><summary>BibTeX</summary>'
-                     f"<pre><code>{text(entry_bibtex(paper).strip())}</code></pre></details>")
+                     f'<pre class="lab-bibtex">{text(entry_bibtex(paper).strip())}</pre></details>')
     return "".join(parts)
 
 

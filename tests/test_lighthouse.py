@@ -1,0 +1,36 @@
+"""Lighthouse (npm, mobile preset) on the pages visitors open most: a budget the site keeps.
+
+The reports are kept in tests/artifacts/lighthouse/ (HTML and JSON), for CI to upload.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import CHROMIUM, CHROMIUM_ARGS
+
+LIGHTHOUSE = Path(__file__).parent / "tools" / "node_modules" / ".bin" / "lighthouse"
+REPORTS = Path(__file__).parent / "artifacts" / "lighthouse"
+PAGES = {"home": "", "publications": "publications/", "paper": "publications/yin2024outlier/", "team": "team/"}
+BUDGET = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_keeps_the_lighthouse_budget(name, site_server):
+    if not LIGHTHOUSE.exists():
+        pytest.fail(f"{LIGHTHOUSE} is missing: run `npm ci --prefix tests/tools` (.ci/run does)")
+    REPORTS.mkdir(parents=True, exist_ok=True)
+    report = REPORTS / name
+    flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
+    result = subprocess.run(
+        [str(LIGHTHOUSE), site_server + PAGES[name], f"--chrome-path={CHROMIUM}", f"--chrome-flags={flags}",
+         "--only-categories=performance,accessibility,best-practices,seo", "--output=json", "--output=html",
+         f"--output-path={report}", "--quiet"], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    scores = {key: category["score"] for key, category in
+              json.loads(report.with_suffix(".report.json").read_text())["categories"].items()}
+    print(name, scores)
+    assert all(scores[key] >= floor for key, floor in BUDGET.items()), scores
