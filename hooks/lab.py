@@ -29,7 +29,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 
-from labsite import citations, directives
+from labsite import citations, directives, stash
 from labsite.bibtex_export import cleaned_bibtex
 from labsite.render import metadata
 from labsite.render.news import atom_feed
@@ -49,6 +49,7 @@ _data = SiteData()
 _errors: list = []
 _paper_pages: dict = {}  # source path of each generated paper page -> its publication
 _export_dir: Path | None = None
+_stashed: dict = {}  # source path of a page -> its HTML blocks, kept from Markdown (see labsite.stash)
 
 
 def on_startup(command, dirty):
@@ -100,7 +101,13 @@ def _expand_directives(markdown, page, config, files):
                                today=_build_date())
     markdown, errors = directives.expand(markdown, _page_name(page, config), _data, info, _body_start(page))
     _report(errors)
-    return citations.link_references(markdown, _data.publications, "../" * page.file.src_uri.count("/"))
+    markdown = citations.link_references(markdown, _data.publications, "../" * page.file.src_uri.count("/"))
+    markdown, _stashed[page.file.src_uri] = stash.stash(markdown)
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    return stash.unstash(html, _stashed.pop(page.file.src_uri, []))
 
 
 on_page_markdown = CombinedEvent(_check_citations, _expand_directives)

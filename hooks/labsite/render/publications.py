@@ -195,7 +195,7 @@ def paper_page(paper: Publication, related: list[Publication], context: PaperCon
     parts = [block(head), block(legend([paper], context))]
     if paper.abstract:
         parts += [heading(2, "Abstract"), block(element("p", text(paper.abstract), "lab-paper__abstract"))]
-    parts += [heading(2, "Cite"), block(f"<pre><code>{text(entry_bibtex(paper).strip())}</code></pre>")]
+    parts += [heading(2, "Cite"), block(f'<pre class="lab-cite"><code>{text(entry_bibtex(paper).strip())}</code></pre>')]
     if related:
         items = "".join(f"<li>{link(context.paper_url(p), text(p.title))} "
                         f'<span class="lab-muted">{text(p.abbr or p.venue)} {p.year}</span></li>' for p in related)

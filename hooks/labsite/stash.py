@@ -1,0 +1,33 @@
+"""Keeping rendered HTML away from Python-Markdown, which would only parse it to pass it on.
+
+Directives emit their HTML as raw blocks. Markdown copies raw blocks unchanged, but
+finds where each ends with a full HTML parser, which is most of a long page's build
+time. :func:`stash` swaps the blocks for comment placeholders that Markdown passes
+over at once; :func:`unstash` puts them back into the converted page.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Our blocks: a block-level element with a class of ours, alone between blank lines.
+BLOCK = re.compile(r'(?m)^<(?:div|ol|ul|p|figure|form|h1|pre)\b[^>\n]*\bclass="(?:lab-|admonition failure)'
+                   r'[^\n]*(?:\n(?!\n)[^\n]*)*')
+PLACEHOLDER = "<!--lab-stash-{}-->"
+RESTORE = re.compile(r"<!--lab-stash-(\d+)-->")
+
+
+def stash(markdown: str) -> tuple[str, list[str]]:
+    """``markdown`` with each of our HTML blocks replaced by a placeholder, and the blocks."""
+    blocks: list[str] = []
+
+    def keep(match: re.Match) -> str:
+        blocks.append(match.group(0))
+        return PLACEHOLDER.format(len(blocks) - 1)
+
+    return BLOCK.sub(keep, markdown), blocks
+
+
+def unstash(html: str, blocks: list[str]) -> str:
+    """The converted page with the stashed blocks back in their places."""
+    return RESTORE.sub(lambda match: blocks[int(match.group(1))], html)

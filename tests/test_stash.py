@@ -1,0 +1,27 @@
+"""Rendered HTML kept away from Python-Markdown and put back after it."""
+
+from __future__ import annotations
+
+import markdown as python_markdown
+
+from labsite import stash
+from labsite.render.html import block
+
+OURS = '<ol class="lab-pubs"><li>a *b* c\n<em>d</em></li></ol>'
+
+
+def convert(text):
+    return python_markdown.markdown(text, extensions=["toc"])
+
+
+def test_our_blocks_go_around_markdown_unchanged():
+    source = "# Title\n\nSome *prose*." + block(OURS) + "## 2024\n" + block('<div class="lab-team">x</div>')
+    hidden, blocks = stash.stash(source)
+    assert blocks == [OURS, '<div class="lab-team">x</div>'] and "lab-pubs" not in hidden
+    html = stash.unstash(convert(hidden), blocks)
+    assert OURS in html and "<em>prose</em>" in html and '<h2 id="2024">2024</h2>' in html
+
+
+def test_html_written_by_authors_is_left_to_markdown():
+    source = '<div class="note">kept</div>\n\n<strong>Bold</strong> and *more*\n'
+    assert stash.stash(source) == (source, [])
