@@ -1,8 +1,8 @@
 """MkDocs hook of the lab site: turns MkDocs events into calls of ``labsite``.
 
 - ``on_config`` loads ``docs/data/*.yml`` and the BibTeX files, logs each data
-  error as one line, and hands mkdocs-bibtex a copy of the bibliography without
-  the broken entries, so that its own parser cannot stop the build;
+  error as one line, and hands mkdocs-bibtex a copy of the entries that pages cite,
+  without broken ones, so that its own parser cannot stop the build;
 - ``on_files`` adds a page per paper (``publications/<key>/``), the cleaned
   bibliography (``publications.bib``), the news feed (``news.xml``) and ``robots.txt``;
 - ``on_page_markdown`` checks citations before mkdocs-bibtex sees them, then expands
@@ -68,7 +68,11 @@ def on_config(config):
     for error in _errors:
         log.error(str(error))
     if bibtex:
-        bibtex_text = cleaned_bibtex(_data.publications, protect_titles=True)
+        # Only what the pages cite: mkdocs-bibtex parses its whole file on every build.
+        cited = set().union(*(citations.cited_keys(page.read_text(encoding="utf-8"))
+                              for page in docs.rglob("*.md")))
+        papers = [paper for paper in _data.publications if paper.key.lower() in cited]
+        bibtex_text = cleaned_bibtex(papers, protect_titles=True)
         bibtex.config.bib_file = str(_write_if_changed(_export_path(config), bibtex_text))
     return config
 

@@ -41,3 +41,8 @@ def test_footnotes_get_a_link_to_the_paper_page():
     linked = citations.link_references(markdown, PAPERS, "../")
     assert "[^yin2024outlier]: Lu Yin. OWL. 2024. [Paper page](../publications/yin2024outlier.md)" in linked
     assert "[^other]: Not ours." in linked
+
+
+def test_cited_keys_are_collected_from_a_page():
+    text = "See [@Yin2024Outlier; see @liu2021we, p. 3] and [@other].\nMail [lu@example.org]."
+    assert citations.cited_keys(text) == {"yin2024outlier", "liu2021we", "other"}

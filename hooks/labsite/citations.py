@@ -21,6 +21,16 @@ EMAIL = re.compile(r"[\w.%+-]+@[\w-]+\.[\w.-]+")
 FOOTNOTE = re.compile(r"^\[\^(?P<key>[^\]]+)\]: (?P<text>.*)$", re.MULTILINE)
 
 
+def cited_keys(markdown: str) -> set[str]:
+    """The citation keys (lower case) that ``markdown`` cites with ``[@key]``."""
+    keys = set()
+    for block in BLOCK.finditer(markdown):
+        if not EMAIL.search(block.group("body")):
+            keys |= {cited.group("key").lower() for part in block.group("body").split(";")
+                     if (cited := CITED.search(part.strip()))}
+    return keys
+
+
 def check(markdown: str, page: str, papers: list[Publication], broken: frozenset[str] = frozenset(),
           first_line: int = 1) -> tuple[str, list[DataError]]:
     """Report citations of unknown keys, and remove them from ``markdown``.

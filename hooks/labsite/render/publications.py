@@ -180,7 +180,7 @@ def details(paper: Publication) -> str:
         # A plain <pre>, not <pre><code>: Material's script would set up every code
         # block of a long list (hundreds of milliseconds on a phone); ours adds a copy
         # button to a block when it is opened.
-        parts.append(f'<details class="lab-pub__bibtex"><summary>BibTeX</summary>'
+        parts.append(f'<details class="lab-pub__bibtex" data-search-exclude><summary>BibTeX</summary>'
                      f'<pre class="lab-bibtex">{text(entry_bibtex(paper).strip())}</pre></details>')
     return "".join(parts)
 
@@ -195,7 +195,9 @@ def paper_page(paper: Publication, related: list[Publication], context: PaperCon
     parts = [block(head), block(legend([paper], context))]
     if paper.abstract:
         parts += [heading(2, "Abstract"), block(element("p", text(paper.abstract), "lab-paper__abstract"))]
-    parts += [heading(2, "Cite"), block(f'<pre class="lab-cite"><code>{text(entry_bibtex(paper).strip())}</code></pre>')]
+    # BibTeX repeats what the page says: searching it would only find every paper twice.
+    cite = f'<pre class="lab-cite" data-search-exclude><code>{text(entry_bibtex(paper).strip())}</code></pre>'
+    parts += [heading(2, "Cite"), block(cite)]
     if related:
         items = "".join(f"<li>{link(context.paper_url(p), text(p.title))} "
                         f'<span class="lab-muted">{text(p.abbr or p.venue)} {p.year}</span></li>' for p in related)
