@@ -23,12 +23,18 @@ FOOTNOTE = re.compile(r"^\[\^(?P<key>[^\]]+)\]: (?P<text>.*)$", re.MULTILINE)
 
 def cited_keys(markdown: str) -> set[str]:
     """The citation keys (lower case) that ``markdown`` cites with ``[@key]``."""
-    keys = set()
-    for block in BLOCK.finditer(markdown):
-        if not EMAIL.search(block.group("body")):
-            keys |= {cited.group("key").lower() for part in block.group("body").split(";")
-                     if (cited := CITED.search(part.strip()))}
-    return keys
+    return {key.lower() for block in BLOCK.finditer(markdown) for _, key in _parts(block) if key}
+
+
+def _parts(block: re.Match) -> list[tuple[str, str]]:
+    """The ``;``-separated parts of a bracket and the key each cites ("" for none).
+
+    A bracket holding an e-mail address is text, not a citation: it has no parts.
+    """
+    if EMAIL.search(block.group("body")):
+        return []
+    return [(part, cited.group("key") if (cited := CITED.search(part.strip())) else "")
+            for part in block.group("body").split(";")]
 
 
 def check(markdown: str, page: str, papers: list[Publication], broken: frozenset[str] = frozenset(),
@@ -38,6 +44,8 @@ def check(markdown: str, page: str, papers: list[Publication], broken: frozenset
     Citations of ``broken`` keys (entries left out for their own errors, already
     reported) are removed without a second message.
     """
+    if "@" not in markdown:  # most pages cite nothing: spare them the index of keys
+        return markdown, []
     keys = {paper.key.lower(): paper.key for paper in papers}
     errors, out = [], []
     for number, line, in_code in pagetext.lines(markdown, first_line):
@@ -49,21 +57,17 @@ def check(markdown: str, page: str, papers: list[Publication], broken: frozenset
 
 def _checked(block: re.Match, keys: dict[str, str], broken: frozenset[str], page: str, number: int,
              errors: list) -> str:
-    if EMAIL.search(block.group("body")):
-        return block.group(0)
-    parts = [part for part in block.group("body").split(";")]
+    parts = _parts(block)
     kept = []
-    for part in parts:
-        cited = CITED.search(part.strip())
-        key = cited.group("key") if cited else ""
-        problem = _problem(key, keys) if cited else None
+    for part, key in parts:
+        problem = _problem(key, keys) if key else None
         if problem and key.lower() not in broken:
             errors.append(DataError(page, number, problem))
         if not problem:
-            kept.append(part)
+            kept.append((part, key))
     if len(kept) == len(parts):
         return block.group(0)
-    return f"[{';'.join(kept)}]" if any(CITED.search(p.strip()) for p in kept) else ""
+    return f"[{';'.join(part for part, _ in kept)}]" if any(key for _, key in kept) else ""
 
 
 def _problem(key: str, keys: dict[str, str]) -> str | None:
@@ -83,6 +87,8 @@ def link_references(markdown: str, papers: list[Publication], docs_root: str) ->
     link goes to the generated page ``publications/<slug>.md`` (``docs_root`` leads
     from the page's file to the docs folder), so MkDocs checks and resolves it.
     """
+    if "[^" not in markdown:
+        return markdown
     by_key = {paper.key.lower(): paper for paper in papers}
 
     def add_link(match: re.Match) -> str:

@@ -115,6 +115,22 @@ class Publication:
         return KIND_LABEL[self.kind]
 
     @property
+    def pdf(self) -> str:
+        """The ``pdf`` field as given: a web address or a file of the site ("" if none)."""
+        return next((url for label, url in self.links if label == "PDF"), "")
+
+    @property
+    def local_pdf(self) -> str:
+        """The PDF's path in the site when it is one of the site's files, else "".
+
+        A bare file name means ``assets/pdf/<name>``, as in al-folio.
+        """
+        pdf = self.pdf
+        if not pdf or pdf.lower().startswith(("http://", "https://")):
+            return ""
+        return pdf.lstrip("/") if "/" in pdf else f"assets/pdf/{pdf}"
+
+    @property
     def slug(self) -> str:
         """The paper's own page address below ``publications/``: its key, lower case."""
         return SLUG_UNSAFE.sub("-", self.key.lower()).strip("-")

@@ -39,7 +39,6 @@ class SiteData:
     openings: list[news.Opening] = field(default_factory=list)
     themes: list[themes.Theme] = field(default_factory=list)
     broken_keys: frozenset[str] = frozenset()  # citation keys of BibTeX entries left out for errors
-    _by_key: dict = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def roster(self) -> Roster:
@@ -68,9 +67,11 @@ class SiteData:
 
     def publication(self, key: str) -> publications.Publication | None:
         """The publication with citation key ``key`` (any case), if there is one."""
-        if len(self._by_key) != len(self.publications):
-            self._by_key = {p.key.lower(): p for p in self.publications}
         return self._by_key.get(key.lower())
+
+    @cached_property
+    def _by_key(self) -> dict[str, publications.Publication]:
+        return {p.key.lower(): p for p in self.publications}
 
 
 class FileCache:
@@ -167,12 +168,10 @@ def load(project_dir: Path, data_dir: Path, bib_paths: list[Path], cache: FileCa
 def _missing_pdfs(papers: list[publications.Publication], docs_dir: Path) -> list[DataError]:
     errors = []
     for paper in papers:
-        pdf = next((url for label, url in paper.links if label == "PDF"), "")
-        if pdf and "://" not in pdf:
-            path = docs_dir / ("assets/pdf/" + pdf if "/" not in pdf else pdf.lstrip("/"))
-            if not path.is_file():
-                errors.append(DataError(paper.path, paper.line, f"no file '{pdf}' in {path.parent}",
-                                        field=f"{paper.key}.pdf"))
+        path = docs_dir / paper.local_pdf
+        if paper.local_pdf and not path.is_file():
+            errors.append(DataError(paper.path, paper.line, f"no file '{paper.pdf}' in {path.parent}",
+                                    field=f"{paper.key}.pdf"))
     return errors
 
 

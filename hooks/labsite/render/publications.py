@@ -148,26 +148,20 @@ def badges(paper: Publication, venues: Venues) -> str:
 
 def links(paper: Publication, root: str) -> str:
     """PDF first, then arXiv and DOI, then the other links in ``LINK_FIELDS`` order."""
-    found = [(label, url, _base(label, url, root)) for label, url in paper.links]
+    found = [(label, paper.local_pdf or url if label == "PDF" else url) for label, url in paper.links]
     identifiers = []
     if paper.arxiv:
-        identifiers.append(("arXiv", f"https://arxiv.org/abs/{paper.arxiv}", ""))
+        identifiers.append(("arXiv", f"https://arxiv.org/abs/{paper.arxiv}"))
     if paper.doi:
-        identifiers.append(("DOI", f"https://doi.org/{paper.doi}", ""))
+        identifiers.append(("DOI", f"https://doi.org/{paper.doi}"))
     ordered = [f for f in found if f[0] == "PDF"] + identifiers + [f for f in found if f[0] != "PDF"]
-    anchors = [link(url, text(label), base, "lab-pub__link") for label, url, base in ordered if href(url, base)]
+    anchors = [link(url, text(label), root, "lab-pub__link") for label, url in ordered if href(url, root)]
     return element("span", " ".join(anchors), "lab-pub__links") if anchors else ""
 
 
 def pdf_url(paper: Publication, root: str) -> str | None:
     """The address of the paper's PDF, if it has one."""
-    pdf = next((url for label, url in paper.links if label == "PDF"), "")
-    return href(pdf, _base("PDF", pdf, root)) if pdf else None
-
-
-def _base(label: str, url: str, root: str) -> str:
-    # A bare PDF file name means docs/assets/pdf/<name>, as in al-folio.
-    return root + "assets/pdf/" if label == "PDF" and "/" not in url else root
+    return href(paper.local_pdf or paper.pdf, root) if paper.pdf else None
 
 
 def details(paper: Publication) -> str:
