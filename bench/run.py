@@ -1,14 +1,15 @@
 """Benchmark of the site's hook and build, on synthetic bibliographies.
 
-    python bench/run.py            # 1,000 and 10,000 entries, 3 repeats (about 3 minutes)
-    python bench/run.py --quick    # 1,000 entries, 1 repeat
+    python bench/run.py            # 1,000 and 10,000 entries (about 5 minutes)
+    python bench/run.py --quick    # 1,000 entries, fewer repeats (about 1 minute)
 
 It times, on the same generated .bib file:
 - the hook's own work: loading (pybtex parsing, checks, records) and rendering the
   publications page, and rendering every paper's own page;
 - mkdocs-bibtex rendering the same file as a full bibliography (its \\full_bibliography);
-- full `mkdocs build` runs: this site with one page per paper, and a plain Material
-  site with the same number of pages.
+- full `mkdocs build` runs of this site as it is and with 1,000 more papers (one page
+  each), each beside a plain Material site with the same number of pages, and of this
+  site without mkdocs-bibtex, which shows that plugin's share.
 
 The machine is small and noisy: compare the ratios printed, measured in one run.
 """
@@ -18,6 +19,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -111,23 +113,37 @@ def mkdocs_bibtex_time(bib: Path, repeats: int) -> float:
     return best_of(repeats, render)
 
 
-def build_time(project: Path, repeats: int) -> float:
-    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"),
-               "-d", str(project / "site")]
+def build_times(projects: dict[str, Path], repeats: int) -> dict[str, float]:
+    """The best ``mkdocs build`` time of each project, building them in turn ``repeats`` times.
+
+    Taking turns spreads the machine's slow moments over all projects alike.
+    """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    times: dict[str, list[float]] = {name: [] for name in projects}
+    for _ in range(repeats):
+        for name, project in projects.items():
+            command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"),
+                       "-d", str(project / "site")]
+            start = time.perf_counter()
+            subprocess.run(command, check=True, env=env, capture_output=True)
+            times[name].append(time.perf_counter() - start)
+    return {name: min(values) for name, values in times.items()}
 
-    def build():
-        subprocess.run(command, check=True, env=env, capture_output=True)
 
-    return best_of(repeats, build)
-
-
-def lab_project(folder: Path, bib_text: str) -> Path:
+def lab_project(folder: Path, bib_text: str | None = None, bibtex_plugin: bool = True) -> Path:
+    """A copy of this site; with ``bib_text`` as an extra .bib file; without mkdocs-bibtex
+    (and the pages' ``[@key]`` citations) if ``bibtex_plugin`` is false."""
     folder.mkdir()
     for part in ("mkdocs.yml", "docs", "hooks", "bib"):
         source = ROOT / part
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, folder / part)
-    (folder / "bib" / "synthetic.bib").write_text(bib_text, encoding="utf-8")
+    if bib_text:
+        (folder / "bib" / "synthetic.bib").write_text(bib_text, encoding="utf-8")
+    if not bibtex_plugin:
+        config = folder / "mkdocs.yml"
+        config.write_text(re.sub(r"\n  - bibtex:\n(?:      .*\n)+", "\n", config.read_text()))
+        for page in (folder / "docs").rglob("*.md"):
+            page.write_text(re.sub(r" ?\[@[^\]]*\]", "", page.read_text(encoding="utf-8")), encoding="utf-8")
     return folder
 
 
@@ -151,12 +167,38 @@ def plain_project(folder: Path, pages: int) -> Path:
     return folder
 
 
+def site_rows(tmp: Path, real_papers: int, repeats: int) -> list[tuple[str, float]]:
+    """Builds of this site as it is and with 1,000 more papers, each beside a plain Material
+    site with as many pages; and this site without mkdocs-bibtex, to show its share."""
+    real_pages = real_papers + len(list((ROOT / "docs").glob("*.md")))
+    big_pages = real_pages + 1000
+    times = build_times({
+        "real": lab_project(tmp / "real"),
+        "real-no-bibtex": lab_project(tmp / "real-no-bibtex", bibtex_plugin=False),
+        "plain-real": plain_project(tmp / "plain-real", real_pages),
+        "big": lab_project(tmp / "big", synthetic_bib(1000)),
+        "plain-big": plain_project(tmp / "plain-big", big_pages),
+    }, repeats)
+    return [
+        (f"mkdocs build, this site, {real_pages} pages ({real_papers} papers)", times["real"]),
+        (f"mkdocs build, this site without mkdocs-bibtex and its citations, {real_pages} pages",
+         times["real-no-bibtex"]),
+        (f"mkdocs build, plain Material site, {real_pages} pages", times["plain-real"]),
+        ("ratio: this site / plain Material build", times["real"] / times["plain-real"]),
+        ("ratio: this site without mkdocs-bibtex / plain Material build",
+         times["real-no-bibtex"] / times["plain-real"]),
+        (f"mkdocs build, this site with 1,000 more papers, {big_pages:,} pages", times["big"]),
+        (f"mkdocs build, plain Material site, {big_pages:,} pages", times["plain-big"]),
+        ("ratio: this site with 1,000 more papers / plain Material build", times["big"] / times["plain-big"]),
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="1,000 entries only, one repeat")
     parser.add_argument("--hook-only", action="store_true", help="skip the mkdocs builds")
     args = parser.parse_args()
-    sizes, repeats = ([1000], 1) if args.quick else ([1000, 10000], 2)
+    sizes, repeats, build_repeats = ([1000], 1, 3) if args.quick else ([1000, 10000], 2, 7)
     real_papers = len(site.load(ROOT, ROOT / "docs" / "data", sorted((ROOT / "bib").glob("*.bib")))[0].publications)
 
     rows = []
@@ -171,15 +213,10 @@ def main() -> None:
             rows.append((f"{size:,} entries: hook, every paper's own page", hook["pages"]))
             rows.append((f"{size:,} entries: mkdocs-bibtex, full bibliography", theirs))
         if not args.hook_only:
-            pages = 1000 + real_papers + len(list((ROOT / "docs").glob("*.md")))
-            ours = build_time(lab_project(tmp / "lab", synthetic_bib(1000)), repeats)
-            plain = build_time(plain_project(tmp / "plain", pages), repeats)
-            rows.append((f"mkdocs build, this site, {pages:,} pages (one per paper, {1000 + real_papers:,} papers)",
-                         ours))
-            rows.append((f"mkdocs build, plain Material site, {pages:,} pages", plain))
-            rows.append(("ratio: this site / plain Material build", ours / plain))
+            rows += site_rows(tmp, real_papers, build_repeats)
 
-    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores, best of {repeats}\n")
+    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores; best of {repeats} (hook, mkdocs-bibtex), "
+          f"of {build_repeats} (builds)\n")
     print("| what | seconds |\n| --- | ---: |")
     for label, seconds in rows:
         print(f"| {label} | {seconds:.2f} |")

@@ -27,7 +27,6 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
-from mkdocs.utils.meta import get_data
 
 from labsite import citations, directives, stash
 from labsite.bibtex_export import cleaned_bibtex
@@ -111,13 +110,15 @@ def _expand_directives(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    return stash.unstash(html, _stashed.pop(page.file.src_uri, []))
+    # What search leaves out goes in after it has read the page (on_post_page).
+    return stash.unstash(html, _stashed.get(page.file.src_uri, []), searched_only=True)
 
 
 on_page_markdown = CombinedEvent(_check_citations, _expand_directives)
 
 
 def on_post_page(output, page, config):
+    output = stash.unstash(output, _stashed.pop(page.file.src_uri, []))
     root = "../" * page.url.count("/")
     site_url = config.site_url
     page_url = site_url + page.url if site_url else None
@@ -181,10 +182,10 @@ def _settings(config) -> dict:
 
 
 def _body_start(page) -> int:
-    # MkDocs hands over the Markdown without its front matter; errors need the file's own line numbers.
+    # MkDocs hands over the Markdown without its front matter (``page.markdown`` keeps
+    # that body until every handler has run); errors need the file's own line numbers.
     source = page.file.content_string
-    body, _ = get_data(source)
-    return source[: len(source) - len(body)].count("\n") + 1
+    return source[: len(source) - len(page.markdown)].count("\n") + 1
 
 
 def _export_path(config) -> Path:

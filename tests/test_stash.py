@@ -25,3 +25,13 @@ def test_our_blocks_go_around_markdown_unchanged():
 def test_html_written_by_authors_is_left_to_markdown():
     source = '<div class="note">kept</div>\n\n<strong>Bold</strong> and *more*\n'
     assert stash.stash(source) == (source, [])
+
+
+def test_blocks_that_search_skips_wait_until_search_has_read_the_page():
+    skipped = '<ol class="lab-pubs" data-search-exclude><li>listed</li></ol>'
+    searched = '<div class="lab-paper">indexed</div>'
+    hidden, blocks = stash.stash(block(skipped) + block(searched))
+    for_search = stash.unstash(convert(hidden), blocks, searched_only=True)
+    assert searched in for_search and "listed" not in for_search
+    assert stash.unstash(for_search, blocks) == stash.unstash(convert(hidden), blocks)
+    assert skipped in stash.unstash(for_search, blocks)

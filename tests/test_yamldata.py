@@ -6,6 +6,7 @@ import json
 from dataclasses import fields
 
 import pytest
+import yaml
 
 from labsite import career, grants, people, profile, service, talks, teaching, yamldata
 
@@ -28,6 +29,25 @@ def test_syntax_error_names_line_and_column():
     [error] = doc.errors
     assert (error.path, error.line) == ("docs/data/x.yml", 3) and error.column is not None
     assert "YAML syntax error" in error.message and "starts at line 2" in error.message
+
+
+def test_tab_indentation_gets_a_hint():
+    [error] = parse("people:\n\t- name: A\n").errors
+    assert error.line == 2 and error.message.endswith("(indent with spaces, not tabs)")
+
+
+def test_syntax_error_says_what_was_found():
+    # libyaml, which loads valid files, words this "did not find expected ','": PyYAML explains.
+    [error] = parse("people: [1, 2\nmore: 3\n").errors
+    assert "expected ',' or ']', but got ':'" in error.message
+
+
+def test_libyaml_and_pyyaml_read_the_same_lines():
+    text = "people:\n" + PERSON + PERSON.replace("A", "B")
+    fast, slow = (yamldata._compose(text, loader)[0] for loader in (yamldata.FAST_LOADER, yaml.SafeLoader))
+    marks = [[(n.start_mark.line, n.start_mark.column) for k, n in item.value] for item in fast.value[0][1].value]
+    assert marks == [[(n.start_mark.line, n.start_mark.column) for k, n in item.value]
+                     for item in slow.value[0][1].value]
 
 
 def test_unknown_key_suggests_the_closest_known_one():

@@ -6,7 +6,12 @@ them once more, which turns ``\\&`` into ``\\\\&`` and ``_`` in addresses into `
 
 from __future__ import annotations
 
-from .publications import Publication
+from typing import TYPE_CHECKING
+
+from pybtex.database import Entry
+
+if TYPE_CHECKING:  # publications uses this module: import for annotations only
+    from .publications import Publication
 
 # Fields that steer this site or al-folio and mean nothing to a reference manager.
 SITE_FIELDS = {
@@ -28,7 +33,13 @@ def cleaned_bibtex(publications: list[Publication], protect_titles: bool = False
 
 def entry_bibtex(publication: Publication, protect_titles: bool = False) -> str:
     """BibTeX text of one publication, for its "Cite" block."""
-    entry = publication.entry
+    if not protect_titles:
+        return publication.bibtex  # written once per paper (see entry_text)
+    return entry_text(publication.key, publication.entry, protect_titles)
+
+
+def entry_text(key: str, entry: Entry, protect_titles: bool = False) -> str:
+    """BibTeX text of the parsed ``entry``, without the fields in ``SITE_FIELDS``."""
     lines = [f"  {role} = {{{' and '.join(str(person) for person in persons)}}}"
              for role, persons in entry.persons.items()]
     for name, value in entry.fields.items():
@@ -37,4 +48,4 @@ def entry_bibtex(publication: Publication, protect_titles: bool = False) -> str:
         if protect_titles and name.lower() == "title":
             value = f"{{{value}}}"
         lines.append(f"  {name.lower()} = {{{value}}}")
-    return f"@{entry.type.lower()}{{{publication.key},\n" + ",\n".join(lines) + "\n}\n"
+    return f"@{entry.type.lower()}{{{key},\n" + ",\n".join(lines) + "\n}\n"

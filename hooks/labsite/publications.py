@@ -10,11 +10,12 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from pybtex.database import Entry
 
 from .bibliography import SourcedEntry
+from .bibtex_export import entry_text
 from .errors import DataError
 from .names import Name, latex_to_text
 
@@ -106,6 +107,14 @@ class Publication:
     path: str = ""
     line: int = 0
     entry: Entry | None = field(default=None, compare=False, repr=False)
+
+    @cached_property
+    def bibtex(self) -> str:
+        """The entry as BibTeX for readers, without site-only fields ("" if not read from a file).
+
+        Worked out once: a paper's BibTeX shows in lists, on its page and in ``publications.bib``.
+        """
+        return entry_text(self.key, self.entry) if self.entry is not None else ""
 
     @property
     def kind_label(self) -> str:

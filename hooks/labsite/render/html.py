@@ -69,12 +69,15 @@ def block(content_html: str) -> str:
     return f"\n\n{content_html}\n\n"
 
 
-def heading(level: int, title: str) -> str:
+def heading(level: int, title: str, searched: bool = True) -> str:
     """A Markdown heading, so that it joins the page's table of contents.
 
     ``title`` is written by the code (a year, a level name), never taken from data.
+    With ``searched`` false, Material's search leaves out the heading's whole section
+    (attr_list's ``data-search-exclude``).
     """
-    return f"\n\n{'#' * level} {title}\n"
+    attributes = " { data-search-exclude }" if not searched else ""
+    return f"\n\n{'#' * level} {title}{attributes}\n"
 
 
 def join_words(items: list[str]) -> str:

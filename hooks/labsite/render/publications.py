@@ -41,9 +41,10 @@ def publication_list(papers: list[Publication], context: PaperContext, by_year: 
     groups = groupby(papers, key=lambda p: p.year) if by_year else [(None, papers)]
     for year, group in groups:
         if year is not None:
-            parts.append(heading(depth, str(year)))
+            # Each paper has a page of its own, which search finds: a list would find it twice.
+            parts.append(heading(depth, str(year), searched=False))
         entries = "".join(entry(paper, context) for paper in group)
-        parts.append(block(f'<ol class="lab-pubs">{entries}</ol>'))
+        parts.append(block(f'<ol class="lab-pubs" data-search-exclude>{entries}</ol>'))
     return "".join(parts)
 
 
@@ -191,11 +192,13 @@ def paper_page(paper: Publication, related: list[Publication], context: PaperCon
         parts += [heading(2, "Abstract"), block(element("p", text(paper.abstract), "lab-paper__abstract"))]
     # BibTeX repeats what the page says: searching it would only find every paper twice.
     cite = f'<pre class="lab-cite" data-search-exclude><code>{text(entry_bibtex(paper).strip())}</code></pre>'
-    parts += [heading(2, "Cite"), block(cite)]
+    parts += [heading(2, "Cite", searched=False), block(cite)]
     if related:
         items = "".join(f"<li>{link(context.paper_url(p), text(p.title))} "
                         f'<span class="lab-muted">{text(p.abbr or p.venue)} {p.year}</span></li>' for p in related)
-        parts += [heading(2, "Related papers"), block(f'<ul class="lab-related">{items}</ul>')]
+        # Out of search: a search for one paper's title would find every related page too.
+        parts += [heading(2, "Related papers", searched=False),
+                  block(f'<ul class="lab-related" data-search-exclude>{items}</ul>')]
     back = link(f"{context.root}publications/#{paper.key}", "All publications")
     parts.append(block(f'<p class="lab-paper__back">← {back}</p>'))
     return "".join(parts)
