@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import gzip
 import io
@@ -84,16 +85,15 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-@pytest.fixture(scope="session")
-def site_server(real_site):
-    """The real site served over HTTP on a free local port; yields its base address."""
+@contextlib.contextmanager
+def serve(folder: Path):
+    """``folder`` served over HTTP on a free local port, gzip-compressed as GitHub Pages
+    does; yields its base address."""
     import functools
     import http.server
     import threading
 
     class QuietHandler(http.server.SimpleHTTPRequestHandler):
-        """Serves files gzip-compressed when asked, as GitHub Pages does."""
-
         def log_message(self, *args):
             pass
 
@@ -110,12 +110,21 @@ def site_server(real_site):
             self.end_headers()
             return io.BytesIO(body)
 
-    handler = functools.partial(QuietHandler, directory=str(real_site.folder))
+    handler = functools.partial(QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_server(real_site):
+    """The real site served over HTTP on a free local port; yields its base address."""
+    with serve(real_site.folder) as address:
+        yield address
 
 
 @pytest.fixture(scope="session")
