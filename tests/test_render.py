@@ -76,6 +76,13 @@ def test_list_groups_by_year_under_headings():
     assert render_publications.publication_list([], CONTEXT).count("No publications yet") == 1
 
 
+def test_list_without_details_leaves_out_abstract_and_bibtex():
+    listed = soup(render_publications.publication_list([paper(abstract="We prune.")], CONTEXT))
+    compact = soup(render_publications.publication_list([paper(abstract="We prune.")], CONTEXT, with_details=False))
+    assert listed.select(".lab-pub__abstract") and listed.select(".lab-pub__bibtex")
+    assert not compact.select("details") and compact.select_one(".lab-pub__title").get_text() == "T"
+
+
 def test_unsafe_addresses_never_become_links():
     assert html.href("javascript:alert(1)") is None
     assert html.href("  JavaScript:alert(1)") is None

@@ -211,6 +211,7 @@ def test_cv_page_has_experience_education_awards_and_a_summary_of_the_rest(real_
     assert f"People supervised: {len(STUDENTS)} (4 PhD students, 2 MSc students, 2 BSc students)" in summary
     assert f"Courses taught: {len(COURSES)}" in summary and f"Invited talks: {len(TALKS)}" in summary
     assert len(page.select("li.lab-pub")) == len(PUBLICATIONS)
+    assert not page.select("li.lab-pub details.lab-pub__bibtex")  # on the papers' pages and /publications/
     assert all(page.find("strong", string=name) for name, *_ in STUDENTS)
 
 

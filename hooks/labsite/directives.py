@@ -109,7 +109,8 @@ def _publications(data: SiteData, options: dict[str, Any], page: PageInfo) -> st
     bar = block(publications.filter_bar(papers, data.venues)) if options.get("filters") else ""
     return bar + publications.publication_list(papers, paper_context(data, page),
                                                by_year=options.get("group", "year") == "year",
-                                               depth=options.get("heading", 2))
+                                               depth=options.get("heading", 2),
+                                               with_details=options.get("details", True))
 
 
 def _paper(data: SiteData, options: dict[str, Any], page: PageInfo) -> str:
@@ -133,7 +134,7 @@ DIRECTIVES: dict[str, Directive] = {
     "links": Directive(lambda d, o, p: block(career.links_row(d.profile))),
     "publications": Directive(_publications, {"selected": boolean, "topic": words, "limit": integer,
                                               "group": one_of("year", "none"), "heading": heading_level,
-                                              "filters": boolean}),
+                                              "filters": boolean, "details": boolean}),
     "publication-stats": Directive(_stats),
     "paper": Directive(_paper, {"key": words}, required=("key",)),
     "experience": Directive(lambda d, o, p: career.positions_list(d.positions)),

@@ -29,11 +29,12 @@ class PaperContext:
 
 
 def publication_list(papers: list[Publication], context: PaperContext, by_year: bool = True,
-                     depth: int = 2) -> str:
+                     depth: int = 2, with_details: bool = True) -> str:
     """Markdown for ``papers`` (already in display order), with a legend of the marks used.
 
     With ``by_year``, each year gets a heading of level ``depth``, so years
-    appear in the page's table of contents.
+    appear in the page's table of contents. Without ``with_details``, entries leave
+    out the folded abstract and BibTeX (the paper's own page has them).
     """
     if not papers:
         return block('<p class="lab-empty">No publications yet.</p>')
@@ -43,7 +44,7 @@ def publication_list(papers: list[Publication], context: PaperContext, by_year: 
         if year is not None:
             # Each paper has a page of its own, which search finds: a list would find it twice.
             parts.append(heading(depth, str(year), searched=False))
-        entries = "".join(entry(paper, context) for paper in group)
+        entries = "".join(entry(paper, context, with_details) for paper in group)
         parts.append(block(f'<ol class="lab-pubs" data-search-exclude>{entries}</ol>'))
     return "".join(parts)
 
@@ -60,7 +61,7 @@ def legend(papers: list[Publication], context: PaperContext) -> str:
     return element("p", " · ".join(marks), "lab-legend") if marks else ""
 
 
-def entry(paper: Publication, context: PaperContext) -> str:
+def entry(paper: Publication, context: PaperContext, with_details: bool = True) -> str:
     """One paper as a list item: badges, title, authors, venue, links, abstract, BibTeX.
 
     The ``data-*`` attributes feed the filter bar.
@@ -72,7 +73,7 @@ def entry(paper: Publication, context: PaperContext) -> str:
         element("div", authors(paper, context), "lab-pub__authors"),
         element("span", venue(paper), "lab-pub__venue"),
         links(paper, context.root),
-        details(paper),
+        details(paper) if with_details else "",
     ]
     data = {"year": paper.year, "type": paper.kind_label, "topics": " ".join(paper.keywords),
             "rank": context.venues.rank(paper.abbr)}
