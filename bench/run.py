@@ -195,7 +195,7 @@ def site_rows(tmp: Path, real_papers: int, repeats: int) -> list[tuple[str, floa
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--quick", action="store_true", help="1,000 entries only, one repeat")
+    parser.add_argument("--quick", action="store_true", help="1,000 entries only, fewer repeats")
     parser.add_argument("--hook-only", action="store_true", help="skip the mkdocs builds")
     args = parser.parse_args()
     sizes, repeats, build_repeats = ([1000], 1, 3) if args.quick else ([1000, 10000], 2, 7)
