@@ -64,6 +64,11 @@ class BuiltSite:
         """Only the article of the page: without navigation, header and footer."""
         return self.page(url).select_one("article.md-content__inner")
 
+    def urls(self) -> list[str]:
+        """The address of every page, relative to the root ("" for home), and the 404 page."""
+        return sorted(f"{p.parent.relative_to(self.folder).as_posix()}/" if p.parent != self.folder else ""
+                      for p in self.folder.rglob("index.html")) + ["404.html"]
+
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> BuiltSite:

@@ -5,12 +5,6 @@ from __future__ import annotations
 import pytest
 
 
-def all_pages(folder):
-    """The address of every page of a built site, relative to its root ("" for the home page)."""
-    return sorted(f"{p.parent.relative_to(folder).as_posix()}/" if p.parent != folder else ""
-                  for p in folder.rglob("index.html"))
-
-
 @pytest.fixture(scope="module")
 def phone(browser, site_server):
     context = browser.new_context(base_url=site_server, viewport={"width": 375, "height": 740},
@@ -24,7 +18,7 @@ SCROLL_WIDTH = "document.documentElement.scrollWidth"
 
 def test_no_page_scrolls_sideways_on_a_375px_phone(phone, real_site):
     wide = []
-    urls = all_pages(real_site.folder)
+    urls = real_site.urls()
     assert len(urls) > 30
     for url in urls:
         phone.goto(url)
