@@ -6,9 +6,12 @@
 - ``on_files`` adds a page per paper (``publications/<key>/``), the cleaned
   bibliography (``publications.bib``), the news feed (``news.xml``) and ``robots.txt``;
 - ``on_page_markdown`` checks citations before mkdocs-bibtex sees them, then expands
-  the ``[% ... %]`` directives and links citations to the papers' pages;
-- ``on_post_page`` puts machine-readable metadata into every page's head (Scholar and
-  schema.org data on papers' pages, Person data on the home page, sharing cards);
+  the ``[% ... %]`` directives and links citations to the papers' pages; the rendered
+  HTML is stashed away from Python-Markdown (``labsite.stash``);
+- ``on_page_content`` puts back what search should read; ``on_post_page`` puts back
+  the rest (publication lists, BibTeX, related papers), then machine-readable metadata
+  into every page's head (Scholar and schema.org data on papers' pages, Person data on
+  the home page, sharing cards);
 - ``on_post_build`` fails ``mkdocs build`` if there were errors, after the rest of
   the site was written; ``mkdocs serve`` keeps serving it.
 
@@ -117,6 +120,7 @@ def on_page_content(html, page, config, files):
 on_page_markdown = CombinedEvent(_check_citations, _expand_directives)
 
 
+@event_priority(100)  # before any plugin that edits the page: it must see the whole page, not placeholders
 def on_post_page(output, page, config):
     output = stash.unstash(output, _stashed.pop(page.file.src_uri, []))
     root = "../" * page.url.count("/")

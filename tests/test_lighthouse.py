@@ -34,8 +34,8 @@ def lighthouse(url: str, report: Path) -> dict[str, float]:
 
 
 def over_budget(scores: dict[str, float]) -> list[str]:
-    """The categories whose score is below the budget."""
-    return [key for key, floor in BUDGET.items() if scores[key] < floor]
+    """The categories whose score is below the budget (or that Lighthouse could not score)."""
+    return [key for key, floor in BUDGET.items() if scores[key] is None or scores[key] < floor]
 
 
 @pytest.fixture(scope="module")

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import fields
+from pathlib import Path
 
 import pytest
 import yaml
 
 from labsite import career, grants, people, profile, service, talks, teaching, yamldata
 
+ROOT = Path(__file__).resolve().parent.parent
 PERSON = "  - name: A\n    level: phd\n    topic: T\n    start: 2024\n"
 
 
@@ -42,12 +44,25 @@ def test_syntax_error_says_what_was_found():
     assert "expected ',' or ']', but got ':'" in error.message
 
 
-def test_libyaml_and_pyyaml_read_the_same_lines():
-    text = "people:\n" + PERSON + PERSON.replace("A", "B")
-    fast, slow = (yamldata._compose(text, loader)[0] for loader in (yamldata.FAST_LOADER, yaml.SafeLoader))
-    marks = [[(n.start_mark.line, n.start_mark.column) for k, n in item.value] for item in fast.value[0][1].value]
-    assert marks == [[(n.start_mark.line, n.start_mark.column) for k, n in item.value]
-                     for item in slow.value[0][1].value]
+def _marks(node):
+    """Every node's start and end, depth first: where errors point."""
+    children = node.value if isinstance(node.value, list) else []
+    pairs = [part for child in children for part in (child if isinstance(child, tuple) else (child,))]
+    return [(node.start_mark.line, node.start_mark.column, node.end_mark.line, node.end_mark.column)] + \
+        [mark for child in pairs for mark in _marks(child)]
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "docs" / "data").glob("*.yml")), ids=lambda path: path.name)
+def test_libyaml_and_pyyaml_read_the_same_lines(path):
+    assert yamldata.FAST_LOADER is yaml.CSafeLoader  # PyYAML's wheels bundle libyaml
+    text = path.read_text(encoding="utf-8") + "extra: \"Jörg Müller — 李\"\n"
+    fast, slow = (yamldata._compose(text, loader) for loader in (yamldata.FAST_LOADER, yaml.SafeLoader))
+    assert _marks(fast[0]) == _marks(slow[0]) and fast[1] == slow[1]
+
+
+def test_control_character_is_reported_with_its_line():
+    [error] = parse("people:\n  - name: A\x07nn\n").errors
+    assert (error.line, error.column) == (2, 12) and "U+0007" in error.message
 
 
 def test_unknown_key_suggests_the_closest_known_one():

@@ -32,7 +32,7 @@ def cleaned_bibtex(publications: list[Publication], protect_titles: bool = False
 
 
 def entry_bibtex(publication: Publication, protect_titles: bool = False) -> str:
-    """BibTeX text of one publication, for its "Cite" block."""
+    """BibTeX text of one publication, as lists, its page and ``publications.bib`` show it."""
     if not protect_titles:
         return publication.bibtex  # written once per paper (see entry_text)
     return entry_text(publication.key, publication.entry, protect_titles)

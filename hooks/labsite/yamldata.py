@@ -23,7 +23,8 @@ import yaml
 from .errors import DataError, read_text
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
-# libyaml's loader builds the same nodes, with the same marks, ten times faster.
+# libyaml's loader builds the same nodes, with the same marks, ten times faster. (It also
+# accepts tabs as spacing inside a line, which YAML allows and PyYAML does not.)
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Path_ = tuple  # a JSON path: keys and list indices from the document root
@@ -68,7 +69,7 @@ def parse(text: str, shown_as: str, schema_name: str) -> Document:
         try:
             root, data = _compose(text, yaml.SafeLoader)
         except yaml.YAMLError as error:
-            return Document(shown_as, errors=[_syntax_error(error, shown_as)])
+            return Document(shown_as, errors=[_syntax_error(error, text, shown_as)])
     if root is None:
         return Document(shown_as, errors=[DataError(shown_as, 1, "the file is empty")])
 
@@ -99,7 +100,13 @@ def _compose(text: str, loader_class) -> tuple[yaml.Node | None, Any]:
         loader.dispose()
 
 
-def _syntax_error(error: yaml.YAMLError, shown_as: str) -> DataError:
+def _syntax_error(error: yaml.YAMLError, text: str, shown_as: str) -> DataError:
+    if isinstance(error, yaml.reader.ReaderError):  # a character YAML does not allow; it knows only the offset
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - text.rfind("\n", 0, error.position)
+        return DataError(shown_as, line, f"YAML error: the control character U+{error.character:04X} is not allowed "
+                         "(delete it; it often comes from copying text out of a PDF)",
+                         column=column)
     if not isinstance(error, yaml.MarkedYAMLError):
         return DataError(shown_as, None, f"YAML error: {error}")
     mark = error.problem_mark or error.context_mark

@@ -74,7 +74,7 @@ def heading(level: int, title: str, searched: bool = True) -> str:
 
     ``title`` is written by the code (a year, a level name), never taken from data.
     With ``searched`` false, Material's search leaves out the heading's whole section
-    (attr_list's ``data-search-exclude``).
+    (attr_list's ``data-search-exclude``): everything up to the next heading.
     """
     attributes = " { data-search-exclude }" if not searched else ""
     return f"\n\n{'#' * level} {title}{attributes}\n"
