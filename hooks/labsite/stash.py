@@ -9,7 +9,10 @@ Blocks whose outer element carries ``data-search-exclude`` (publication lists, w
 papers each have a page of their own; BibTeX; related papers) are left out of
 Material's search index anyway, but its parser would still read every tag of them.
 ``unstash(..., searched_only=True)`` keeps those as placeholders, for a second
-:func:`unstash` once the search plugin has read the page.
+:func:`unstash` once the search plugin has read the page. A block of class
+``lab-search-text`` is the reverse: plain text that stands in, for search only, for a
+richly marked-up block beside it (a paper's title, authors and venue); the second
+:func:`unstash` takes it out of the page.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import re
 BLOCK = re.compile(r'(?m)^<(?:div|ol|ul|p|figure|form|h1|pre)\b[^>\n]*\bclass="(?:lab-|admonition failure)'
                    r'[^\n]*(?:\n(?!\n)[^\n]*)*')
 NOT_SEARCHED = re.compile(r"^<[^>]*\sdata-search-exclude[\s>]")
+SEARCH_TEXT = re.compile(r'^<[^>]*\sclass="lab-search-text"')
 PLACEHOLDER = "<!--lab-stash-{}-->"
 RESTORE = re.compile(r"<!--lab-stash-(\d+)-->")
 
@@ -38,10 +42,18 @@ def stash(markdown: str) -> tuple[str, list[str]]:
 def unstash(html: str, blocks: list[str], searched_only: bool = False) -> str:
     """The converted page with the stashed blocks back in their places.
 
-    With ``searched_only``, blocks that search leaves out stay placeholders.
+    With ``searched_only``, blocks that search leaves out stay placeholders, and
+    search-only text goes in after its placeholder, so that the second pass finds it.
     """
-    def restore(match: re.Match) -> str:
-        block = blocks[int(match.group(1))]
-        return match.group(0) if searched_only and NOT_SEARCHED.match(block) else block
+    if searched_only:
+        def for_search(match: re.Match) -> str:
+            block = blocks[int(match.group(1))]
+            if NOT_SEARCHED.match(block):
+                return match.group(0)
+            return match.group(0) + block if SEARCH_TEXT.match(block) else block
 
-    return RESTORE.sub(restore, html)
+        return RESTORE.sub(for_search, html)
+    for number, block in enumerate(blocks):
+        if SEARCH_TEXT.match(block):
+            html = html.replace(PLACEHOLDER.format(number) + block, "", 1)
+    return RESTORE.sub(lambda match: "" if SEARCH_TEXT.match(block := blocks[int(match.group(1))]) else block, html)
