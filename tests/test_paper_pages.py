@@ -21,7 +21,8 @@ def json_ld(page):
 def test_every_paper_has_its_own_page_outside_the_navigation(real_site):
     for key, (title, _) in PUBLICATIONS.items():
         page = real_site.page(f"publications/{key}/")
-        assert title in words(page.select_one("h1")), key
+        [heading] = page.select("h1")  # the theme adds its own title when the page has none
+        assert title in words(heading), key
     nav_links = [a["href"] for a in real_site.page("").select("nav.md-nav a")]
     assert not any("yin2024outlier" in href for href in nav_links)
 

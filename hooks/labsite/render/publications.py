@@ -184,8 +184,9 @@ def details(paper: Publication) -> str:
 def paper_page(paper: Publication, related: list[Publication], context: PaperContext) -> str:
     """The body of a paper's own page: everything known about it, and related papers."""
     everyone = replace(context, max_authors=len(paper.authors))
-    head = (f'<h1 class="lab-paper__title" data-search-exclude>{text(paper.title)}</h1>'
-            f'<div class="lab-paper">{badges(paper, context.venues)}'
+    # The title stays in the page that the theme renders: without an <h1> there, it adds its own.
+    title = f'<h1 class="lab-paper__title">{text(paper.title)}</h1>'
+    head = (f'<div class="lab-paper" data-search-exclude>{badges(paper, context.venues)}'
             f'<div class="lab-pub__authors">{authors(paper, everyone)}</div>'
             f'<p class="lab-pub__venue">{venue(paper)}</p>{links(paper, context.root)}</div>')
     # Search reads this plain text instead of the head (labsite.stash): the same words in
@@ -194,7 +195,7 @@ def paper_page(paper: Publication, related: list[Publication], context: PaperCon
     names = ", ".join(name.display() for name in paper.authors if not name.is_others)
     where = " ".join(part for part in (paper.venue or paper.kind_label, paper.abbr, str(paper.year)) if part)
     search_text = f'<p class="lab-search-text">{text(names)}. {text(where)}.</p>'
-    parts = [block(search_text), block(head), block(legend([paper], context))]
+    parts = [block(title), block(search_text), block(head), block(legend([paper], context))]
     if paper.abstract:
         parts += [heading(2, "Abstract"), block(element("p", text(paper.abstract), "lab-paper__abstract"))]
     # BibTeX repeats what the page says: searching it would only find every paper twice.
