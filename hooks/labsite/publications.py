@@ -117,6 +117,11 @@ class Publication:
         return entry_text(self.key, self.entry) if self.entry is not None else ""
 
     @property
+    def byline(self) -> str:
+        """The authors as plain text, "First Last, First Last", without BibTeX's ``others``."""
+        return ", ".join(name.display() for name in self.authors if not name.is_others)
+
+    @property
     def kind_label(self) -> str:
         """A reader's name for the entry type, e.g. "Journal article" or "Workshop paper"."""
         if self.kind in ("inproceedings", "conference") and "workshop" in f"{self.venue} {self.abbr}".lower():

@@ -20,8 +20,7 @@ def paper_head(paper: Publication, page_url: str | None, pdf_url: str | None) ->
 
 def paper_summary(paper: Publication) -> str:
     """A one-line description of a paper: its abstract, or authors, venue and year."""
-    authors = ", ".join(a.display() for a in paper.authors if not a.is_others)
-    return paper.abstract or f"{authors}. {paper.venue or paper.kind_label}, {paper.year}."
+    return paper.abstract or f"{paper.byline}. {paper.venue or paper.kind_label}, {paper.year}."
 
 
 def social_tags(title: str, description: str, site_name: str, page_url: str | None, image_url: str | None,

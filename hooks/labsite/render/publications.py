@@ -192,9 +192,8 @@ def paper_page(paper: Publication, related: list[Publication], context: PaperCon
     # Search reads this plain text instead of the head (labsite.stash): the same words in
     # a tenth of the tags, which a thousand papers' pages make worth it, and cleaner results.
     # (The search result's title is the page's.)
-    names = ", ".join(name.display() for name in paper.authors if not name.is_others)
     where = " ".join(part for part in (paper.venue or paper.kind_label, paper.abbr, str(paper.year)) if part)
-    search_text = f'<p class="lab-search-text">{text(names)}. {text(where)}.</p>'
+    search_text = f'<p class="lab-search-text">{text(paper.byline)}. {text(where)}.</p>'
     parts = [block(title), block(search_text), block(head), block(legend([paper], context))]
     if paper.abstract:
         parts += [heading(2, "Abstract"), block(element("p", text(paper.abstract), "lab-paper__abstract"))]
