@@ -21,6 +21,7 @@ before "and N more" (default 10). ``SOURCE_DATE_EPOCH`` sets the build's "today"
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import logging
 import os
@@ -52,6 +53,7 @@ _errors: list = []
 _paper_pages: dict = {}  # source path of each generated paper page -> its publication
 _export_dir: Path | None = None
 _stashed: dict = {}  # source path of a page -> its HTML blocks, kept from Markdown (see labsite.stash)
+_build_info = directives.PageInfo()  # what every page of this build shares: settings, "today"
 
 
 def on_startup(command, dirty):
@@ -61,7 +63,8 @@ def on_startup(command, dirty):
 
 @event_priority(100)  # before mkdocs-bibtex reads its bib_file
 def on_config(config):
-    global _data, _errors
+    global _data, _errors, _build_info
+    _build_info = directives.PageInfo(max_authors=_settings(config)["max_authors"], today=_build_date())
     project = Path(config.config_file_path).parent
     bibtex = config.plugins.get("bibtex")
     bib_dir = Path(bibtex.config.bib_dir) if bibtex and bibtex.config.bib_dir else project / "bib"
@@ -103,8 +106,7 @@ def _check_citations(markdown, page, config, files):
 
 @event_priority(-50)  # after mkdocs-bibtex has turned [@key] citations into footnotes
 def _expand_directives(markdown, page, config, files):
-    info = directives.PageInfo(root="../" * page.url.count("/"), max_authors=_settings(config)["max_authors"],
-                               today=_build_date())
+    info = dataclasses.replace(_build_info, root="../" * page.url.count("/"))
     markdown, errors = directives.expand(markdown, _page_name(page, config), _data, info, _body_start(page))
     _report(errors)
     markdown = citations.link_references(markdown, _data.publications, "../" * page.file.src_uri.count("/"))

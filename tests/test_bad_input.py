@@ -96,3 +96,11 @@ def test_strict_build_fails_on_the_same_mistakes(project):
     CASES["YAML wrong type"][0](project)
     result, _ = run_build(project, strict=True)
     assert result.returncode != 0 and "Traceback" not in result.stderr
+
+
+def test_a_bad_setting_in_mkdocs_yml_stops_the_build_in_one_line(project):
+    replace(project / "mkdocs.yml", "max_authors: 10", "max_authors: 0")
+    result, _ = run_build(project, strict=False)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    # MkDocs prints an abort on standard output.
+    assert "mkdocs.yml: extra.lab.max_authors: expected a positive whole number, got 0" in result.stdout
