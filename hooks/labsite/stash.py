@@ -54,6 +54,11 @@ def unstash(html: str, blocks: list[str], searched_only: bool = False) -> str:
 
         return RESTORE.sub(for_search, html)
     for number, block in enumerate(blocks):
-        if SEARCH_TEXT.match(block):
+        if SEARCH_TEXT.match(block):  # put in by the first pass, right after its placeholder
             html = html.replace(PLACEHOLDER.format(number) + block, "", 1)
-    return RESTORE.sub(lambda match: "" if SEARCH_TEXT.match(block := blocks[int(match.group(1))]) else block, html)
+
+    def for_page(match: re.Match) -> str:
+        block = blocks[int(match.group(1))]
+        return "" if SEARCH_TEXT.match(block) else block
+
+    return RESTORE.sub(for_page, html)
