@@ -63,22 +63,21 @@ def on_startup(command, dirty):
 
 @event_priority(100)  # before mkdocs-bibtex reads its bib_file
 def on_config(config):
-    global _data, _errors, _build_info
+    global _data, _build_info
     _build_info = directives.PageInfo(max_authors=_settings(config)["max_authors"], today=_build_date())
     project = Path(config.config_file_path).parent
     bibtex = config.plugins.get("bibtex")
     bib_dir = Path(bibtex.config.bib_dir) if bibtex and bibtex.config.bib_dir else project / "bib"
     docs = Path(config.docs_dir)
-    _data, _errors = load(project, docs / "data", sorted(bib_dir.glob("*.bib")), _cache, docs_dir=docs)
-    for error in _errors:
-        log.error(str(error))
+    _data, found = load(project, docs / "data", sorted(bib_dir.glob("*.bib")), _cache, docs_dir=docs)
+    _errors.clear()
+    _report(found)
     if bibtex:
         # Only what the pages cite: mkdocs-bibtex parses its whole file on every build.
         cited = set().union(*(citations.cited_keys(page.read_text(encoding="utf-8"))
                               for page in docs.rglob("*.md")))
         papers = [paper for paper in _data.publications if paper.key.lower() in cited]
-        bibtex_text = cleaned_bibtex(papers, protect_titles=True)
-        bibtex.config.bib_file = str(_write_if_changed(_export_path(config), bibtex_text))
+        bibtex.config.bib_file = str(_write_if_changed(_export_path(config), citations.stub_bibliography(papers)))
     return config
 
 
@@ -109,8 +108,10 @@ def _expand_directives(markdown, page, config, files):
     info = dataclasses.replace(_build_info, root="../" * page.url.count("/"))
     markdown, errors = directives.expand(markdown, _page_name(page, config), _data, info, _body_start(page))
     _report(errors)
-    markdown = citations.link_references(markdown, _data.publications, "../" * page.file.src_uri.count("/"))
-    markdown, _stashed[page.file.src_uri] = stash.stash(markdown)
+    markdown, blocks = stash.stash(markdown)
+    # After the stash, so that no data text can pass for a footnote line.
+    markdown = citations.references(markdown, _data.publications, directives.paper_context(_data, info))
+    markdown, _stashed[page.file.src_uri] = stash.stash(markdown, blocks)
     return markdown
 
 
@@ -155,8 +156,9 @@ def _named_search(html_page: str) -> str:
 
 
 def on_post_build(config):
-    if _errors and _command != "serve":
-        raise Abort(f"Aborted: {len(_errors)} data error(s) listed above. "
+    errors = [error for error in _errors if not error.warning]
+    if errors and _command != "serve":
+        raise Abort(f"Aborted: {len(errors)} data error(s) listed above. "
                     "The site was written without the broken items.")
 
 
@@ -171,7 +173,7 @@ def _build_date() -> datetime.date:
 
 def _report(errors) -> None:
     for error in errors:
-        log.error(str(error))
+        (log.warning if error.warning else log.error)(str(error))
     _errors.extend(errors)
 
 

@@ -85,3 +85,13 @@ def test_bytes_that_are_not_utf8_are_reported_at_their_line_and_the_rest_loads(t
     assert [e.key for e in bib.entries] == ["good2024", "bad"]
     [error] = bib.errors
     assert str(error) == "bib/latin1.bib:7:23: byte 0xfc is not UTF-8 text: save the file with UTF-8 encoding"
+
+
+def test_a_name_with_too_many_commas_is_shown_as_written_with_a_warning():
+    bib = parse("@article{k2024,\n  author = {Doe, Jane, Jr, Extra and Yin, Lu},\n  title = {T},\n"
+                "  journal = {J},\n  year = {2024}\n}\n")
+    [entry] = bib.entries
+    [warning] = bib.errors
+    assert warning.warning and (warning.path, warning.line, warning.field) == ("bib/test.bib", 1, "k2024.author")
+    assert "Too many commas" in warning.message and "shown as written" in warning.message
+    assert [str(person) for person in entry.entry.persons["author"]] == ["Doe, Jane, Jr, Extra", "Yin, Lu"]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from labsite import citations
+import pybtex.database
+
+from labsite import citations, stash
 from labsite.names import Name
 from labsite.publications import Publication
+from labsite.render.publications import PaperContext
 
 PAPERS = [Publication("yin2024outlier", "inproceedings", "OWL", (Name("Lu", "Yin"),), 2024),
           Publication("Liu2021We", "inproceedings", "ITOP", (Name("Shiwei", "Liu"),), 2021)]
@@ -36,11 +39,19 @@ def test_citations_in_code_blocks_are_left_alone():
     assert check(text) == (text, [])
 
 
-def test_footnotes_get_a_link_to_the_paper_page():
-    markdown = "Text[^yin2024outlier]\n\n[^yin2024outlier]: Lu Yin. OWL. 2024.\n[^other]: Not ours."
-    linked = citations.link_references(markdown, PAPERS, "../")
-    assert "[^yin2024outlier]: Lu Yin. OWL. 2024. [Paper page](../publications/yin2024outlier.md)" in linked
-    assert "[^other]: Not ours." in linked
+def test_footnotes_get_the_papers_reference_linked_to_its_page():
+    markdown = "Text[^yin2024outlier]\n\n[^yin2024outlier]: yin2024outlier.\n[^other]: Not ours."
+    written, [reference] = stash.stash(citations.references(markdown, PAPERS, PaperContext(root="../")))
+    assert written.startswith("Text[^yin2024outlier]\n\n[^yin2024outlier]: <!--lab-stash-")
+    assert written.endswith("\n[^other]: Not ours.")
+    assert reference == 'Lu Yin. <a href="../publications/yin2024outlier/">OWL</a>. 2024.'
+
+
+def test_mkdocs_bibtex_gets_a_stub_of_each_citable_paper():
+    papers = PAPERS + [Publication("x:y", "misc", "Not citable", (Name("A", "B"),), 2020)]
+    stubs = pybtex.database.parse_string(citations.stub_bibliography(papers), "bibtex")
+    assert [(key, entry.fields["title"]) for key, entry in stubs.entries.items()] == [
+        ("yin2024outlier", "yin2024outlier"), ("Liu2021We", "Liu2021We")]
 
 
 def test_cited_keys_are_collected_from_a_page():

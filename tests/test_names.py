@@ -30,3 +30,20 @@ def test_von_and_jr_parts_are_placed_as_in_running_text():
 def test_latex_to_text_removes_braces_and_decodes_accents():
     assert latex_to_text(r"{\"O}zt{\"u}rk {LLM}s \& more") == "Öztürk LLMs & more"
     assert latex_to_text("plain") == "plain"
+
+
+@pytest.mark.parametrize("latex, shown", [
+    ("\\href", ""),                        # a command without its arguments
+    ("A\\", "A"),                          # a trailing backslash
+    ("Lu \\\\ Yin", "Lu Yin"),             # a line break: BibTeX values are one line
+    ("\\footnote", ""),
+    ("\\href{https://a.org}{b}", "https://a.orgb"),
+    ("One\\par Two\n\nThree", "One Two Three"),
+])
+def test_latex_the_decoders_reject_is_shown_as_plain_text(latex, shown):
+    assert latex_to_text(latex) == shown
+
+
+def test_a_name_that_is_not_one_says_why():
+    with pytest.raises(ValueError, match="Too many commas in 'A, B, C, D'"):
+        Name.parse("A, B, C, D")

@@ -74,9 +74,10 @@ def test_home_page_carries_person_data_with_profiles(real_site):
 def test_research_citations_link_to_paper_pages(real_site):
     page = real_site.content("research/")
     footnote = page.find(id="fn:yin2024outlier")
-    assert footnote.find("a", string="Paper page")["href"] == "../publications/yin2024outlier/"
-    # mkdocs-bibtex gets protected titles, so it keeps their case.
-    assert "Outlier Weighed Layerwise Sparsity (OWL)" in words(footnote)
+    title = "Outlier Weighed Layerwise Sparsity (OWL): A Missing Secret Sauce for Pruning LLMs to High Sparsity"
+    assert footnote.find("a", string=title)["href"] == "../publications/yin2024outlier/"
+    assert footnote.find("strong", class_="lab-owner").get_text() == "Lu Yin"
+    assert "Proceedings of the 41st International Conference on Machine Learning" in words(footnote)
 
 
 def test_list_titles_link_to_paper_pages(real_site):

@@ -103,3 +103,60 @@ def test_crossref_fills_missing_fields_and_hides_the_proceedings():
     assert errors == [] and (paper.venue, paper.year, paper.publisher) == ("Proc. of ICML", 2024, "PMLR")
     _, [error] = convert("@inproceedings{p, author = {Yin, Lu}, title = {T}, year = 2024, crossref = {nope}}\n")
     assert "crossref to unknown key 'nope'" in str(error)
+
+
+@pytest.mark.parametrize("name, value", [("year", "²⁰²⁴"), ("year", "２０２４"), ("month", "²")])
+def test_digits_that_are_not_ascii_are_an_error_not_a_crash(name, value):
+    papers, [error] = convert(entry(**{name: value}))
+    assert papers == [] and error.field == f"k2024.{name}" and error.line == 1
+
+
+@pytest.mark.parametrize("key, slug", [
+    ("Yin2024Outlier", "yin2024outlier"),
+    ("café2024", "cafe2024"),
+    ("x@y2024", "x-y2024"),
+    ("index", "paper-index"),
+    ("README", "paper-readme"),
+    (".hidden", "hidden"),
+])
+def test_page_addresses_are_safe_and_stable(key, slug):
+    assert publications.slug_of(key) == slug
+
+
+@pytest.mark.parametrize("key", [".", "..", "日本2024"[:2], "--"])
+def test_a_key_with_nothing_usable_gets_a_stable_hashed_address(key):
+    slug = publications.slug_of(key)
+    assert slug.startswith("paper-") and len(slug) == 16 and slug == publications.slug_of(key)
+    assert slug != publications.slug_of(key + "x")
+
+
+def test_keys_giving_one_address_are_an_error_naming_both():
+    papers, errors = convert(entry(key="café2024") + entry(key="cafe2024"))
+    kept, [error] = publications.unique(papers)
+    assert [p.key for p in kept] == ["café2024"] and error.field == "cafe2024"
+    assert "same page address as 'café2024'" in error.message and "line 1" in error.message
+
+
+@pytest.mark.parametrize("pdf", ["../mkdocs.yml", "/../../etc/passwd", "assets/pdf/../../../x.pdf", ".."])
+def test_a_pdf_path_outside_the_docs_folder_is_refused(pdf):
+    papers, [error] = convert(entry(pdf=pdf))
+    assert papers == [] and error.field == "k2024.pdf" and "inside the docs folder" in error.message
+
+
+def test_pdf_paths_inside_the_docs_folder_are_kept():
+    assert publications.pdf_path("paper.pdf") == "assets/pdf/paper.pdf"
+    assert publications.pdf_path("/assets/pdf/sub/../paper.pdf") == "assets/pdf/paper.pdf"
+
+
+def test_an_entry_that_breaks_conversion_is_one_error_naming_it(monkeypatch):
+    convert_entry = publications._convert
+
+    def broken_for_a(sourced):
+        if sourced.key == "a2024":
+            raise RuntimeError("unexpected")
+        return convert_entry(sourced)
+
+    monkeypatch.setattr(publications, "_convert", broken_for_a)
+    papers, [error] = convert(entry(key="a2024") + entry(key="b2024"))
+    assert [p.key for p in papers] == ["b2024"]
+    assert (error.field, error.line, error.warning) == ("a2024", 1, False) and "unexpected" in error.message

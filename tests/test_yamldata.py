@@ -54,9 +54,9 @@ def _marks(node):
 
 @pytest.mark.parametrize("path", sorted((ROOT / "docs" / "data").glob("*.yml")), ids=lambda path: path.name)
 def test_libyaml_and_pyyaml_read_the_same_lines(path):
-    assert yamldata.FAST_LOADER is yaml.CSafeLoader  # PyYAML's wheels bundle libyaml
+    assert issubclass(yamldata.FastLoader, yaml.CSafeLoader)  # PyYAML's wheels bundle libyaml
     text = path.read_text(encoding="utf-8") + "extra: \"Jörg Müller — 李\"\n"
-    fast, slow = (yamldata._compose(text, loader) for loader in (yamldata.FAST_LOADER, yaml.SafeLoader))
+    fast, slow = (yamldata._compose(text, loader) for loader in (yamldata.FastLoader, yamldata.SafeLoader))
     assert _marks(fast[0]) == _marks(slow[0]) and fast[1] == slow[1]
 
 
@@ -164,3 +164,85 @@ def test_schemas_are_valid_json_schema():
     import jsonschema
     for path in yamldata.SCHEMA_DIR.glob("*.schema.json"):
         jsonschema.Draft202012Validator.check_schema(json.loads(path.read_text()))
+
+
+NEWS = "news:\n  - date: {}\n    text: Hello\n"
+
+
+@pytest.mark.parametrize("date", ["2023-02-31", "'2023-02-31'", "'2099-02-30'", "2024-13-01"])
+def test_dates_not_in_the_calendar_are_reported_at_their_line(date):
+    doc = parse(NEWS.format(date), "news")
+    [error] = doc.errors
+    assert (error.line, error.field) == (2, "news[0].date") and doc.data == {"news": []}
+    assert "YYYY-MM-DD" in error.message
+
+
+def test_a_date_written_as_a_block_scalar_is_refused():
+    [error] = parse("news:\n  - date: |\n      2024-01-01\n    text: Hello\n", "news").errors
+    assert (error.line, error.field) == (2, "news[0].date")
+
+
+def test_a_deadline_not_in_the_calendar_is_blamed_on_its_file():
+    doc = parse("positions:\n  - title: PhD\n    level: phd\n    deadline: '2099-02-30'\n", "positions")
+    [error] = doc.errors
+    assert (error.path, error.line, error.field) == ("docs/data/x.yml", 4, "positions[0].deadline")
+
+
+@pytest.mark.parametrize("value, says", [
+    ("!!float x", "cannot read this value"),
+    ("!!int 12abc", "cannot read this value"),
+    ("!!python/object:os.system x", "could not determine a constructor"),
+    ("!custom x", "could not determine a constructor"),
+    ("!!binary aGk=", "expected text"),
+])
+def test_values_yaml_cannot_build_are_errors_at_their_line(value, says):
+    doc = parse(f"people:\n  - name: A\n    level: phd\n    topic: {value}\n    start: 2024\n")
+    [error] = doc.errors
+    assert error.line == 4 and says in error.message and not (doc.data or {}).get("people")
+
+
+@pytest.mark.parametrize("text, line", [
+    ("news: &a [*a]\n", 1),
+    ("news:\n  - &b {date: '2024-01-01', text: [*b]}\n", 2),
+])
+def test_an_alias_inside_the_value_it_names_is_refused(text, line):
+    [error] = parse(text, "news").errors
+    assert error.line == line and "never end" in error.message
+
+
+@pytest.mark.parametrize("depth, says", [(100, "nested more than 50 levels"), (1000, "nesting depth"),
+                                         (5000, "nesting depth")])
+def test_deep_nesting_is_refused_before_it_is_built(depth, says):
+    [error] = parse("news: " + "[" * depth + "]" * depth + "\n", "news").errors
+    assert error.line == 1 and says in error.message
+
+
+def test_an_alias_bomb_is_refused_quickly():
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 10)}]" for n in range(1, 10)]
+    [error] = parse("\n".join(lines) + "\nnews: *a9\n", "news").errors
+    assert "more than 100,000 values" in error.message and error.line < 10
+
+
+def test_aliases_that_stay_small_are_fine():
+    doc = parse("news:\n  - &item {date: '2024-01-01', text: Hello}\n  - *item\n", "news")
+    assert doc.errors == [] and len(doc.data["news"]) == 2
+
+
+def test_a_null_key_is_reported_at_its_own_line_as_written():
+    [error] = parse("people:\n  - name: A\n    null: x\n    level: phd\n    topic: T\n    start: 2024\n").errors
+    assert (error.line, error.field) == (3, "people[0].null") and "'null'" in error.message
+
+
+def test_errors_after_a_dropped_item_point_at_the_right_item():
+    doc = parse("people:\n  - name: A\n    level: nope\n    topic: T\n    start: 2024\n" + PERSON)
+    assert [path for path, _ in doc.items("people")] == [("people", 1)]
+    assert doc.error_at(("people", 1, "name"), "x").line == 6
+
+
+def test_a_record_that_refuses_its_item_is_reported_at_the_item():
+    doc = parse("people:\n" + PERSON + "  - name: 'A, B, C, D'\n    level: phd\n    topic: T\n    start: 2024\n")
+    members = people.from_data(doc)
+    assert [m.name for m in members] == ["A"]
+    [error] = doc.errors
+    assert (error.line, error.field) == (6, "people[1]") and "Too many commas" in error.message

@@ -107,8 +107,16 @@ class _LocatingParser(Parser):
             for role in PERSON_ROLES:
                 if role in entry.fields:
                     for name in split_name_list(entry.fields.pop(role)):
-                        entry.add_person(_person(name), role)
+                        entry.add_person(self._person(name, f"{key}.{role}", line), role)
             self.sourced.append(SourcedEntry(key, entry, self.filename, line))
+
+    def _person(self, name: str, field: str, line: int) -> Person:
+        try:
+            return _person(name)
+        except PybtexError as problem:  # "Too many commas": BibTeX warns and goes on, and so do we
+            self.errors.append(DataError(self.filename, line, f"{problem}; the name is shown as written",
+                                         field=field, warning=True))
+            return Person(last=name)
 
     def handle_error(self, error: PybtexError) -> None:
         if isinstance(error, PybtexSyntaxError):

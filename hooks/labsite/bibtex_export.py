@@ -22,30 +22,15 @@ SITE_FIELDS = {
 }
 
 
-def cleaned_bibtex(publications: list[Publication], protect_titles: bool = False) -> str:
-    """BibTeX text of ``publications``, each without the fields in ``SITE_FIELDS``.
-
-    ``protect_titles`` braces every title once more, so that styles which lower-case
-    titles (mkdocs-bibtex's default) keep them as written.
-    """
-    return "\n".join(entry_bibtex(p, protect_titles) for p in publications if p.entry is not None)
+def cleaned_bibtex(publications: list[Publication]) -> str:
+    """BibTeX text of ``publications``, each without the fields in ``SITE_FIELDS``."""
+    return "\n".join(p.bibtex for p in publications if p.entry is not None)
 
 
-def entry_bibtex(publication: Publication, protect_titles: bool = False) -> str:
-    """BibTeX text of one publication, as lists, its page and ``publications.bib`` show it."""
-    if not protect_titles:
-        return publication.bibtex  # written once per paper (see entry_text)
-    return entry_text(publication.key, publication.entry, protect_titles)
-
-
-def entry_text(key: str, entry: Entry, protect_titles: bool = False) -> str:
+def entry_text(key: str, entry: Entry) -> str:
     """BibTeX text of the parsed ``entry``, without the fields in ``SITE_FIELDS``."""
     lines = [f"  {role} = {{{' and '.join(str(person) for person in persons)}}}"
              for role, persons in entry.persons.items()]
-    for name, value in entry.fields.items():
-        if name.lower() in SITE_FIELDS:
-            continue
-        if protect_titles and name.lower() == "title":
-            value = f"{{{value}}}"
-        lines.append(f"  {name.lower()} = {{{value}}}")
+    lines += [f"  {name.lower()} = {{{value}}}" for name, value in entry.fields.items()
+              if name.lower() not in SITE_FIELDS]
     return f"@{entry.type.lower()}{{{key},\n" + ",\n".join(lines) + "\n}\n"

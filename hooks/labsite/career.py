@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-from .records import build, items
+from .records import build, each
+from .yamldata import Document
 
 
 @dataclass(frozen=True)
@@ -44,19 +44,19 @@ class Award:
     paper: str = ""
 
 
-def positions(data: Any) -> list[Position]:
+def positions(doc: Document) -> list[Position]:
     """Positions from ``experience.yml``, most recent first."""
-    return sorted((build(Position, item) for item in items(data, "experience")),
+    return sorted(each(doc, "experience", lambda item: build(Position, item)),
                   key=lambda p: p.start, reverse=True)
 
 
-def degrees(data: Any) -> list[Degree]:
+def degrees(doc: Document) -> list[Degree]:
     """Degrees from ``education.yml``, most recent first."""
-    return sorted((build(Degree, item) for item in items(data, "education")),
+    return sorted(each(doc, "education", lambda item: build(Degree, item)),
                   key=lambda d: d.end, reverse=True)
 
 
-def awards(data: Any) -> list[Award]:
+def awards(doc: Document) -> list[Award]:
     """Awards from ``awards.yml``, most recent first."""
-    return sorted((build(Award, item) for item in items(data, "awards")),
+    return sorted(each(doc, "awards", lambda item: build(Award, item)),
                   key=lambda a: a.date, reverse=True)

@@ -1,8 +1,14 @@
-"""Citations in pages: checked before mkdocs-bibtex sees them, linked to papers' pages after.
+"""Citations in pages: checked before mkdocs-bibtex sees them, written by the hook after.
 
-mkdocs-bibtex turns ``[@key]`` into a footnote; for a key it does not know it logs
-a warning with a traceback and drops the citation. :func:`check` reports such keys
-first, with the page and line, and takes them out of its way.
+mkdocs-bibtex turns ``[@key]`` into a numbered footnote; for a key it does not know
+it logs a warning with a traceback and drops the citation. :func:`check` reports
+such keys first, with the page and line, and takes them out of its way.
+
+mkdocs-bibtex is given only a stub entry per cited key (:func:`stub_bibliography`):
+it places and numbers the footnotes, and :func:`references` then replaces their
+text with the hook's own rendering of the paper. So no BibTeX value reaches
+Python-Markdown (where its text would be read as Markdown, at a cost that grows with
+the square of its length), and no entry can be one that mkdocs-bibtex fails to format.
 """
 
 from __future__ import annotations
@@ -13,6 +19,8 @@ import re
 from . import pagetext
 from .errors import DataError
 from .publications import Publication
+from .render.publications import PaperContext, reference
+from .stash import mark
 
 BLOCK = re.compile(r"\[(?P<body>[^\[\]]*@[^\[\]]*)\]")
 CITED = re.compile(r"(?:^|(?<=[\s;]))@(?P<key>[^\s;,\]]+)")
@@ -80,21 +88,25 @@ def _problem(key: str, keys: dict[str, str]) -> str | None:
     return f"cites unknown key '{key}'{hint}"
 
 
-def link_references(markdown: str, papers: list[Publication], docs_root: str) -> str:
-    """Append a link to the paper's page to each footnote that cites one of ``papers``.
+def stub_bibliography(papers: list[Publication]) -> str:
+    """BibTeX for mkdocs-bibtex: a stub entry for each of ``papers`` that a page can cite."""
+    return "".join(f"@misc{{{paper.key},\n  title = {{{paper.key}}}\n}}\n"
+                   for paper in papers if CITABLE_KEY.match(paper.key))
 
-    mkdocs-bibtex writes a footnote ``[^key]: reference text`` per cited key; the
-    link goes to the generated page ``publications/<slug>.md`` (``docs_root`` leads
-    from the page's file to the docs folder), so MkDocs checks and resolves it.
+
+def references(markdown: str, papers: list[Publication], context: PaperContext) -> str:
+    """Each footnote that mkdocs-bibtex wrote for one of ``papers``, its text the paper's reference.
+
+    The reference is rendered HTML, marked for :func:`labsite.stash.stash`.
     """
     if "[^" not in markdown:
         return markdown
     by_key = {paper.key.lower(): paper for paper in papers}
 
-    def add_link(match: re.Match) -> str:
+    def write(match: re.Match) -> str:
         paper = by_key.get(match.group("key").lower())
         if paper is None:
             return match.group(0)
-        return f"{match.group(0)} [Paper page]({docs_root}publications/{paper.slug}.md)"
+        return f"[^{match.group('key')}]: {mark(reference(paper, context))}"
 
-    return FOOTNOTE.sub(add_link, markdown)
+    return FOOTNOTE.sub(write, markdown)

@@ -36,7 +36,7 @@ def boolean(value: str) -> bool:
 
 def integer(value: str) -> int:
     """A positive whole number."""
-    if not value.isdigit() or int(value) < 1:
+    if not (value.isascii() and value.isdigit()) or int(value) < 1:
         raise ValueError("expected a positive whole number")
     return int(value)
 
@@ -168,7 +168,9 @@ def paper_page_source(paper: publications.Publication) -> str:
     The theme prints page titles without escaping them, so the title goes in as HTML text.
     """
     title = json.dumps(html.escape(paper.title))  # JSON is valid YAML, quotes and all
-    return f"---\ntitle: {title}\n---\n\n[% paper key={json.dumps(paper.key)} %]\n"
+    # The page address, not the key, names the paper: it is plain letters and digits,
+    # so no key (one holding "@", quotes or "%]") can be read as anything else here.
+    return f"---\ntitle: {title}\n---\n\n[% paper key={paper.slug} %]\n"
 
 
 def expand(markdown: str, page: str, data: SiteData, info: PageInfo = PageInfo(),

@@ -12,7 +12,9 @@ class DataError(Exception):
 
     ``path`` is shown as given (loaders pass it relative to the project), ``line``
     and ``column`` are 1-based; ``field`` is the dotted path of the offending value,
-    e.g. ``people[2].year``.
+    e.g. ``people[2].year``. An error leaves its item out of the site and fails the
+    build; a ``warning`` keeps the item, less the value it names (only
+    ``mkdocs build --strict`` fails).
     """
 
     path: str
@@ -20,6 +22,7 @@ class DataError(Exception):
     message: str
     field: str = ""
     column: int | None = None
+    warning: bool = False
 
     def __str__(self) -> str:
         where = self.path

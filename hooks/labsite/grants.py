@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-from .records import build, items
+from .records import build, each
+from .yamldata import Document
 
 
 @dataclass(frozen=True)
@@ -40,13 +40,13 @@ class ComputeAward:
     resources: tuple[Resource, ...]
 
 
-def grants(data: Any) -> list[Grant]:
+def grants(doc: Document) -> list[Grant]:
     """Grants, most recent first."""
-    return sorted((build(Grant, item) for item in items(data, "grants")), key=lambda g: g.start, reverse=True)
+    return sorted(each(doc, "grants", lambda item: build(Grant, item)), key=lambda g: g.start, reverse=True)
 
 
-def computing(data: Any) -> list[ComputeAward]:
+def computing(doc: Document) -> list[ComputeAward]:
     """Computing awards, most recent first (the file's order within a year)."""
-    awards = [build(ComputeAward, {**item, "resources": [build(Resource, r) for r in item["resources"]]})
-              for item in items(data, "computing")]
+    awards = each(doc, "computing",
+                  lambda item: build(ComputeAward, {**item, "resources": [build(Resource, r) for r in item["resources"]]}))
     return sorted(awards, key=lambda a: -a.year)

@@ -11,6 +11,7 @@ from functools import cached_property, lru_cache
 
 import latexcodec  # noqa: F401  (registers the "ulatex" codec)
 from pybtex.database import Person
+from pybtex.exceptions import PybtexError
 from pylatexenc.latex2text import LatexNodes2Text
 
 _LATEX = LatexNodes2Text(math_mode="text")
@@ -27,8 +28,14 @@ class Name:
 
     @classmethod
     def parse(cls, text: str) -> Name:
-        """Split ``text`` ("First Last", "Last, First", "von Last, Jr, First") with pybtex."""
-        return cls.from_person(Person(text))
+        """Split ``text`` ("First Last", "Last, First", "von Last, Jr, First") with pybtex.
+
+        ValueError says why a text is not a name (more than two commas).
+        """
+        try:
+            return cls.from_person(Person(text))
+        except PybtexError as problem:
+            raise ValueError(f"cannot read the name '{text}': {problem}") from None
 
     @classmethod
     def from_person(cls, person: Person) -> Name:
@@ -103,16 +110,31 @@ def latex_to_text(latex: str) -> str:
 
     Most values need little: braces that only protect case are dropped and dashes
     replaced; latexcodec decodes accents quickly; only what is left (``\\textbf``,
-    math such as ``$\\ell_1$``) goes through pylatexenc's slower full parser.
+    math such as ``$\\ell_1$``) goes through pylatexenc's slower full parser. LaTeX
+    that the decoders reject (``\\href`` without arguments, a trailing backslash) is
+    shown as written, less its commands and braces. White space is folded as BibTeX
+    folds it: a ``\\par`` or a blank line never splits a value into paragraphs.
     """
     if not any(char in latex for char in "\\~$`"):
-        return latex.replace("---", "—").replace("--", "–").replace("{", "").replace("}", "")
+        text = latex.replace("---", "—").replace("--", "–").replace("{", "").replace("}", "")
+    else:
+        text = _decoded(latex)
+    return " ".join(text.split())
+
+
+def _decoded(latex: str) -> str:
     # BibTeX keeps a bare % as text; to the LaTeX decoders it would start a comment.
     latex = re.sub(r"(?<!\\)%", r"\\%", latex)
-    decoded = codecs.decode(latex, "ulatex")
-    if any(char in decoded for char in "\\$"):
-        return _LATEX.latex_to_text(latex).strip()
-    return decoded.replace("{", "").replace("}", "")
+    try:
+        decoded = codecs.decode(latex, "ulatex")
+    except (ValueError, LookupError):  # latexcodec's UnicodeDecodeError is a ValueError
+        decoded = latex
+    if not any(char in decoded for char in "\\$"):
+        return decoded.replace("{", "").replace("}", "")
+    try:
+        return _LATEX.latex_to_text(latex)
+    except Exception:  # pylatexenc's parser fails in many ways on LaTeX it does not expect
+        return re.sub(r"\\([a-zA-Z]+\*?|.)?", "", decoded).replace("{", "").replace("}", "").replace("$", "")
 
 
 def _fold(text: str) -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import Any
 
-from .records import build, items
+from .records import build, each
+from .yamldata import Document
 
 
 @dataclass(frozen=True)
@@ -40,11 +40,11 @@ class Opening:
         return today <= datetime.date.fromisoformat(self.deadline)
 
 
-def news(data: Any) -> list[NewsItem]:
+def news(doc: Document) -> list[NewsItem]:
     """News items, newest first."""
-    return sorted((build(NewsItem, item) for item in items(data, "news")), key=lambda n: n.date, reverse=True)
+    return sorted(each(doc, "news", lambda item: build(NewsItem, item)), key=lambda n: n.date, reverse=True)
 
 
-def openings(data: Any) -> list[Opening]:
+def openings(doc: Document) -> list[Opening]:
     """Open positions, the nearest deadline first."""
-    return sorted((build(Opening, item) for item in items(data, "positions")), key=lambda p: p.deadline)
+    return sorted(each(doc, "positions", lambda item: build(Opening, item)), key=lambda p: p.deadline)

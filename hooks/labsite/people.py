@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from .names import Name
 from .profile import Link
-from .records import build, items
+from .records import build, each
+from .yamldata import Document
 
 LEVELS = {
     "postdoc": "Postdoctoral researchers",
@@ -57,6 +57,9 @@ class Member:
     author_names: tuple[str, ...] = ()
     links: tuple[Link, ...] = ()
 
+    def __post_init__(self) -> None:
+        self.spellings()  # a name that cannot be read is this item's error, not a page's
+
     def is_current(self, year: int) -> bool:
         """Whether the person is still in the group in ``year`` (the build's year)."""
         last = self.end if self.end is not None else (self.start + 1 if self.level in ONE_YEAR_LEVELS else None)
@@ -82,9 +85,9 @@ class Member:
         return f"{self.start}–{self.end}" if self.end and self.end != self.start else str(self.start)
 
 
-def from_data(data: Any) -> list[Member]:
+def from_data(doc: Document) -> list[Member]:
     """Members from ``people.yml``, in the order of ``LEVELS`` and then newest first."""
-    members = [build(Member, {**item, "links": [build(Link, link) for link in item.get("links", [])]})
-               for item in items(data, "people")]
+    members = each(doc, "people",
+                   lambda item: build(Member, {**item, "links": [build(Link, link) for link in item.get("links", [])]}))
     order = list(LEVELS)
     return sorted(members, key=lambda m: (order.index(m.level), -m.start))

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from .names import Name
-from .records import build
+from .records import build, one
+from .yamldata import Document
 
 
 @dataclass(frozen=True)
@@ -50,18 +50,19 @@ class Profile:
     links: tuple[Link, ...] = ()
     record: Record | None = None
 
+    def __post_init__(self) -> None:
+        self.spellings()  # a name that cannot be read is this file's error, not a page's
+
     def spellings(self) -> tuple[Name, ...]:
         """Every spelling of the owner's name that author lists may use."""
         return tuple(Name.parse(text) for text in (self.name, *self.author_names) if text)
 
 
-def from_data(data: Any) -> Profile:
+def from_data(doc: Document) -> Profile:
     """The profile record of a validated ``profile.yml`` (empty if it was unusable)."""
-    if not isinstance(data, dict):
-        return Profile()
-    return build(Profile, {
+    return one(doc, lambda data: build(Profile, {
         **data,
         "affiliations": [build(Affiliation, item) for item in data.get("affiliations", [])],
         "links": [build(Link, item) for item in data.get("links", [])],
         "record": build(Record, data["record"]) if data.get("record") else None,
-    })
+    }), Profile())

@@ -8,7 +8,10 @@ and the ones this site has no use for (``preview``, ``altmetric``, ...) are igno
 from __future__ import annotations
 
 import difflib
+import hashlib
+import posixpath
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -74,6 +77,9 @@ DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 ARXIV_ID = re.compile(r"^(\d{4}\.\d{4,5}|[a-z.-]+/\d{7})(v\d+)?$", re.IGNORECASE)
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 SLUG_UNSAFE = re.compile(r"[^a-z0-9_.-]+")
+YEAR = re.compile(r"[0-9]{4}")  # ASCII digits: str.isdigit() also takes "²⁰²⁴", which int() refuses
+# Page names that MkDocs gives a meaning of its own: publications/index.md would replace the list.
+RESERVED_SLUGS = {"index", "readme"}
 
 
 @dataclass(frozen=True)
@@ -142,12 +148,42 @@ class Publication:
         pdf = self.pdf
         if not pdf or pdf.lower().startswith(("http://", "https://")):
             return ""
-        return pdf.lstrip("/") if "/" in pdf else f"assets/pdf/{pdf}"
+        return pdf_path(pdf)
 
-    @property
+    @cached_property
     def slug(self) -> str:
-        """The paper's own page address below ``publications/``: its key, lower case."""
-        return SLUG_UNSAFE.sub("-", self.key.lower()).strip("-")
+        """The paper's own page address below ``publications/``: see :func:`slug_of`."""
+        return slug_of(self.key)
+
+
+def slug_of(key: str) -> str:
+    """The page address of the paper with citation key ``key``, below ``publications/``.
+
+    The key in lower case, accents dropped (``café2024`` gives ``cafe2024``) and any
+    other character that is not a letter, digit, ``_``, ``.`` or ``-`` replaced, so the
+    address is safe in a URL and the same on every system. A key that leaves nothing
+    usable (``.``, ``..``, a key in another script) or a name MkDocs reserves gets
+    ``paper-`` and a short hash of the key: still stable, never a real page.
+    """
+    plain = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode().lower()
+    slug = SLUG_UNSAFE.sub("-", plain).strip("-.")
+    if slug in RESERVED_SLUGS:
+        return f"paper-{slug}"
+    if not slug or not any(char.isalnum() for char in slug):
+        return "paper-" + hashlib.sha1(key.encode()).hexdigest()[:10]
+    return slug
+
+
+def pdf_path(pdf: str) -> str:
+    """Where a ``pdf`` field that names a file of the site points, from the docs folder.
+
+    A bare name is in ``assets/pdf/``; a path is taken from the docs folder. "" when
+    the path would leave its folder (``../mkdocs.yml``, ``..``).
+    """
+    folder = "" if "/" in pdf else "assets/pdf"
+    path = posixpath.normpath(posixpath.join(folder, pdf.lstrip("/")))
+    inside = path.startswith(f"{folder}/") if folder else not (path in (".", "..") or path.startswith("../"))
+    return path if inside else ""
 
 
 def from_entries(entries: list[SourcedEntry]) -> tuple[list[Publication], list[DataError]]:
@@ -163,12 +199,15 @@ def from_entries(entries: list[SourcedEntry]) -> tuple[list[Publication], list[D
     for sourced in entries:
         if sourced.key.lower() in referenced:
             continue
-        sourced, problems = _with_crossref(sourced, by_key)
-        problems += _check(sourced)
-        if problems:
-            errors.extend(problems)
-        else:
-            publications.append(_convert(sourced))
+        try:
+            sourced, problems = _with_crossref(sourced, by_key)
+            problems += _check(sourced)
+            if not any(not problem.warning for problem in problems):
+                publications.append(_convert(sourced))
+        except Exception as problem:  # the last guard: whatever one entry does is that entry's error
+            problems = [DataError(sourced.path, sourced.line, f"cannot be used, left out: {problem!r}",
+                                  field=sourced.key)]
+        errors.extend(problems)
     return publications, errors
 
 
@@ -225,7 +264,7 @@ def _check(sourced: SourcedEntry) -> list[DataError]:
     if not entry.persons.get("author") and not entry.persons.get("editor"):
         problem(_missing("author", list(fields) + list(entry.persons)))
     year = fields.get("year", "").strip()
-    if year and not (year.isdigit() and len(year) == 4):
+    if year and not YEAR.fullmatch(year):
         problem(f"expected a four-digit year, got '{year}'", "year")
     month = fields.get("month", "").strip()
     if month and _month_number(month) is None:
@@ -234,8 +273,10 @@ def _check(sourced: SourcedEntry) -> list[DataError]:
         value = fields.get(name, "").strip()
         web = value.lower().startswith(("http://", "https://"))
         # Only a PDF may be a file of the site; any other link must be a web address.
-        if value and not web and (name != "pdf" or SCHEME.match(value) or "\\" in value or value.startswith("//")):
-            problem(f"expected an address starting with https:// or http://{' (or a file name)' if name == 'pdf' else ''}"
+        if value and not web and (name != "pdf" or SCHEME.match(value) or "\\" in value or value.startswith("//")
+                                  or not pdf_path(value)):
+            problem(f"expected an address starting with https:// or http://"
+                    f"{' (or a file of the site, inside the docs folder)' if name == 'pdf' else ''}"
                     f", got '{value}'", name)
     doi = fields.get("doi", "").strip()
     if doi and not DOI.match(_bare_doi(doi)):
@@ -306,7 +347,7 @@ def _positions(names: str, authors: tuple[Name, ...]) -> frozenset[int]:
 
 def _month_number(value: str) -> int | None:
     value = value.strip().lower()
-    if value.isdigit():
+    if value.isascii() and value.isdigit():
         return int(value) if 1 <= int(value) <= 12 else None
     matches = [index + 1 for index, name in enumerate(MONTHS) if len(value) >= 3 and name.startswith(value)]
     return matches[0] if matches else None

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
+
+if TYPE_CHECKING:
+    from .yamldata import Document
 
 T = TypeVar("T")
 
@@ -16,9 +19,32 @@ def build(cls: type[T], item: dict[str, Any]) -> T:
     return cls(**{key: tuple(value) if isinstance(value, list) else value for key, value in item.items()})
 
 
-def items(data: Any, key: str) -> list[dict[str, Any]]:
-    """The list under ``key`` of a validated file, or nothing if the file was unusable."""
-    return list(data.get(key) or []) if isinstance(data, dict) else []
+def each(doc: Document, key: str, make: Callable[[dict[str, Any]], T]) -> list[T]:
+    """``make`` applied to each valid item of the list under ``key`` in ``doc``.
+
+    An item that ``make`` cannot turn into a record (a value the schema lets through
+    but the record refuses, such as a date not in the calendar) is left out and
+    reported at its line in ``doc.errors``: one item never stops the build or
+    empties the rest of the page.
+    """
+    made = []
+    for path, item in doc.items(key):
+        try:
+            made.append(make(item))
+        except Exception as problem:  # the last guard: whatever it is, it is this item's
+            doc.errors.append(doc.error_at(path, f"cannot be used, left out: {problem}"))
+    return made
+
+
+def one(doc: Document, make: Callable[[dict[str, Any]], T], default: T) -> T:
+    """``make`` applied to the whole of ``doc``, or ``default`` if it is unusable (reported)."""
+    if not isinstance(doc.data, dict):
+        return default
+    try:
+        return make(doc.data)
+    except Exception as problem:  # the last guard, as in each()
+        doc.errors.append(doc.error_at((), f"cannot be used: {problem}"))
+        return default
 
 
 def month_label(month: str) -> str:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-from .records import build, items
+from .records import build, each
+from .yamldata import Document
 
 
 @dataclass(frozen=True)
@@ -28,11 +28,11 @@ class Organised:
     url: str = ""
 
 
-def reviewing(data: Any) -> list[Reviewing]:
+def reviewing(doc: Document) -> list[Reviewing]:
     """Reviewing years, newest first."""
-    return sorted((build(Reviewing, item) for item in items(data, "reviewing")), key=lambda r: -r.year)
+    return sorted(each(doc, "reviewing", lambda item: build(Reviewing, item)), key=lambda r: -r.year)
 
 
-def organised(data: Any) -> list[Organised]:
+def organised(doc: Document) -> list[Organised]:
     """Organised events, newest first."""
-    return sorted((build(Organised, item) for item in items(data, "organisation")), key=lambda o: -o.year)
+    return sorted(each(doc, "organisation", lambda item: build(Organised, item)), key=lambda o: -o.year)

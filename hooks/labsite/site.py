@@ -12,9 +12,24 @@ from . import (bibliography, career, grants, news, people, profile, publications
 from .errors import DataError
 from .names import Roster
 
-# Data files of the data folder, each validated by the schema of the same name.
-DATA_FILES = ("profile", "experience", "education", "awards", "people", "teaching", "talks", "service", "grants",
-              "venues", "news", "positions", "themes")
+# The data files of the data folder, each validated by the schema of the same name,
+# and how each becomes the records of SiteData (field name -> records).
+RECORDS: dict[str, Callable[[yamldata.Document], dict[str, Any]]] = {
+    "profile": lambda doc: {"profile": profile.from_data(doc)},
+    "experience": lambda doc: {"positions": career.positions(doc)},
+    "education": lambda doc: {"degrees": career.degrees(doc)},
+    "awards": lambda doc: {"awards": career.awards(doc)},
+    "people": lambda doc: {"members": people.from_data(doc)},
+    "teaching": lambda doc: {"courses": teaching.from_data(doc)},
+    "talks": lambda doc: {"talks": talks.from_data(doc)},
+    "service": lambda doc: {"reviewing": service.reviewing(doc), "organised": service.organised(doc)},
+    "grants": lambda doc: {"grants": grants.grants(doc), "computing": grants.computing(doc)},
+    "venues": lambda doc: {"venues": venues.from_data(doc)},
+    "news": lambda doc: {"news": news.news(doc)},
+    "positions": lambda doc: {"openings": news.openings(doc)},
+    "themes": lambda doc: {"themes": themes.from_data(doc)},
+}
+DATA_FILES = tuple(RECORDS)
 REQUIRED_FILES = ("profile",)
 
 
@@ -66,12 +81,13 @@ class SiteData:
         return index
 
     def publication(self, key: str) -> publications.Publication | None:
-        """The publication with citation key ``key`` (any case), if there is one."""
+        """The publication with citation key ``key`` (any case), or whose page address is ``key``."""
         return self._by_key.get(key.lower())
 
     @cached_property
     def _by_key(self) -> dict[str, publications.Publication]:
-        return {p.key.lower(): p for p in self.publications}
+        # Page addresses are unique (publications.unique), and a key is never another paper's address.
+        return {**{p.slug: p for p in self.publications}, **{p.key.lower(): p for p in self.publications}}
 
 
 class FileCache:
@@ -113,22 +129,25 @@ def load(project_dir: Path, data_dir: Path, bib_paths: list[Path], cache: FileCa
     """
     cache = cache or FileCache()
     shown = _shown_as(project_dir)
-    docs, errors = {}, []
+    docs, records, errors = {}, {}, []
     for name in DATA_FILES:
         path = data_dir / f"{name}.yml"
         if not path.exists():
             if name in REQUIRED_FILES:
                 errors.append(DataError(shown(path), None, "missing data file"))
             docs[name] = yamldata.Document(shown(path))
+            records.update(RECORDS[name](docs[name]))
             continue
-        doc = cache.get(path, lambda p, name=name: yamldata.load(p, shown(p), name), lambda d: d.data is not None)
+        doc, made = cache.get(path, lambda p, name=name: _read_data(p, shown(p), name),
+                              lambda read: read[0].data is not None)
         errors.extend(doc.errors)
         previous = cache.last_usable(path)
         if doc.data is None and previous is not None:
             # While `mkdocs serve` runs, a file that cannot be read at all (a syntax
             # error mid-edit) keeps showing its last good content; the error stands.
-            doc = previous
+            doc, made = previous
         docs[name] = doc
+        records.update(made)
 
     papers, bib_errors = [], []
     for path in bib_paths:
@@ -137,32 +156,36 @@ def load(project_dir: Path, data_dir: Path, bib_paths: list[Path], cache: FileCa
         bib_errors.extend(problems)
     papers, duplicates = publications.unique(papers)
     bib_errors.extend(duplicates)
+    if docs_dir is not None:
+        papers, taken = _pages_taken(papers, docs_dir)
+        bib_errors.extend(taken)
     errors.extend(bib_errors)
 
     data = SiteData(
-        profile=profile.from_data(docs["profile"].data),
-        positions=career.positions(docs["experience"].data),
-        degrees=career.degrees(docs["education"].data),
-        awards=career.awards(docs["awards"].data),
-        members=people.from_data(docs["people"].data),
-        courses=teaching.from_data(docs["teaching"].data),
-        talks=talks.from_data(docs["talks"].data),
-        reviewing=service.reviewing(docs["service"].data),
-        organised=service.organised(docs["service"].data),
-        grants=grants.grants(docs["grants"].data),
-        computing=grants.computing(docs["grants"].data),
+        **records,
         publications=sorted(papers, key=lambda p: (-p.year, -(p.month or 0))),
-        venues=venues.from_data(docs["venues"].data),
-        news=news.news(docs["news"].data),
-        openings=news.openings(docs["positions"].data),
-        themes=themes.from_data(docs["themes"].data),
         # A BibTeX error's field starts with the entry's key, e.g. "yin2024outlier.year".
-        broken_keys=frozenset(e.field.split(".")[0].lower() for e in bib_errors if e.field),
+        broken_keys=frozenset(e.field.split(".")[0].lower() for e in bib_errors if e.field and not e.warning),
     )
     errors.extend(_unknown_papers(data, docs["awards"]))
     if docs_dir is not None:
         errors.extend(_missing_pdfs(data.publications, docs_dir))
     return data, errors
+
+
+def _pages_taken(papers: list[publications.Publication], docs_dir: Path) -> tuple[list, list[DataError]]:
+    """Papers whose page address no page of the docs folder already has, and an error for each other."""
+    kept, errors = [], []
+    for paper in papers:
+        page = next((name for name in (f"{paper.slug}.md", f"{paper.slug}/index.md", f"{paper.slug}/README.md")
+                     if (docs_dir / "publications" / name).is_file()), None)
+        if page is None:
+            kept.append(paper)
+        else:
+            errors.append(DataError(paper.path, paper.line, f"the paper's page address publications/{paper.slug}/ "
+                                    f"is taken by the page {docs_dir.name}/publications/{page}; change the key",
+                                    field=paper.key))
+    return kept, errors
 
 
 def _missing_pdfs(papers: list[publications.Publication], docs_dir: Path) -> list[DataError]:
@@ -175,6 +198,12 @@ def _missing_pdfs(papers: list[publications.Publication], docs_dir: Path) -> lis
     return errors
 
 
+def _read_data(path: Path, shown_as: str, name: str) -> tuple[yamldata.Document, dict[str, Any]]:
+    # Records are made with the file's reading, and cached with it: they depend on it alone.
+    doc = yamldata.load(path, shown_as, name)
+    return doc, RECORDS[name](doc)
+
+
 def _read_bib(path: Path, shown_as: str) -> tuple[list[publications.Publication], list[DataError]]:
     bib = bibliography.load(path, shown_as)
     papers, problems = publications.from_entries(bib.entries)
@@ -183,10 +212,10 @@ def _read_bib(path: Path, shown_as: str) -> tuple[list[publications.Publication]
 
 def _unknown_papers(data: SiteData, awards_doc: yamldata.Document) -> list[DataError]:
     errors = []
-    for index, item in enumerate((awards_doc.data or {}).get("awards", [])):
+    for path, item in awards_doc.items("awards"):
         key = item.get("paper")
         if key and data.publication(key) is None:
-            errors.append(awards_doc.error_at(("awards", index, "paper"), f"no publication has the key '{key}'"))
+            errors.append(awards_doc.error_at(path + ("paper",), f"no publication has the key '{key}'"))
     return errors
 
 

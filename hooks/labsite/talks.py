@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-from .records import build, items
+from .records import build, each
+from .yamldata import Document
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,6 @@ class Talk:
     slides: str = ""
 
 
-def from_data(data: Any) -> list[Talk]:
+def from_data(doc: Document) -> list[Talk]:
     """Talks, newest first (the file's order within a year)."""
-    return sorted((build(Talk, item) for item in items(data, "talks")), key=lambda t: -t.year)
+    return sorted(each(doc, "talks", lambda item: build(Talk, item)), key=lambda t: -t.year)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-from .records import build, items
+from .records import build, each
+from .yamldata import Document
 
 
 @dataclass(frozen=True)
@@ -18,14 +18,14 @@ class Course:
     code: str = ""
 
 
-def from_data(data: Any) -> list[Course]:
+def from_data(doc: Document) -> list[Course]:
     """One record per course, most recently taught first.
 
     Two entries for the same course (same code, or same title without a code, at
     the same institution) are merged, so a new year can be added as a new entry.
     """
     merged: dict[tuple[str, str], Course] = {}
-    for course in (build(Course, item) for item in items(data, "courses")):
+    for course in each(doc, "courses", lambda item: build(Course, item)):
         key = (course.code or course.title, course.institution)
         if key in merged:
             course = Course(course.title, course.institution, merged[key].years + course.years, course.code)

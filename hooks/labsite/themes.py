@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-from .records import build, items
+from .records import build, each
+from .yamldata import Document
 
 
 @dataclass(frozen=True)
@@ -18,6 +18,6 @@ class Theme:
     section: str
 
 
-def from_data(data: Any) -> list[Theme]:
+def from_data(doc: Document) -> list[Theme]:
     """Themes in the file's order."""
-    return [build(Theme, item) for item in items(data, "themes")]
+    return each(doc, "themes", lambda item: build(Theme, item))

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
-from .records import build, items
+from .records import build, each
+from .yamldata import Document
 
 TOP_RANKS = ("A*", "A")
 
@@ -33,8 +33,8 @@ class Venues:
         return venue.rank if venue else ""
 
 
-def from_data(data: Any) -> Venues:
+def from_data(doc: Document) -> Venues:
     """The venues of a validated ``venues.yml`` (none if it is missing or unusable)."""
-    venues = tuple(build(Venue, item) for item in items(data, "venues"))
-    ranking = data.get("ranking", "") if isinstance(data, dict) else ""
+    venues = tuple(each(doc, "venues", lambda item: build(Venue, item)))
+    ranking = doc.data.get("ranking", "") if isinstance(doc.data, dict) else ""
     return Venues(ranking, venues, {v.abbr.lower(): v for v in venues})

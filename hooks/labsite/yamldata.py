@@ -8,9 +8,9 @@ typo never empties a whole page.
 
 from __future__ import annotations
 
-import datetime
 import difflib
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -23,9 +23,40 @@ import yaml
 from .errors import DataError, read_text
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
+# Bounds that no real data file comes near: past them a file is refused before it is
+# built, so that an alias bomb ("billion laughs") or deep nesting cannot hang the build.
+MAX_DEPTH = 50
+MAX_VALUES = 100_000  # values in the file once every alias is expanded
+
+
+class _Reading:
+    """What both loaders share: dates stay text, and a value that cannot be built is
+    reported at its line instead of raising a bare Python error."""
+
+    def construct_object(self, node, deep=False):
+        try:
+            return super().construct_object(node, deep)
+        except yaml.YAMLError:
+            raise
+        except Exception as problem:  # e.g. ValueError of `!!float x`: PyYAML gives it no position
+            raise yaml.constructor.ConstructorError(None, None, f"cannot read this value ({problem})",
+                                                    node.start_mark) from None
+
+
+class SafeLoader(_Reading, yaml.SafeLoader):
+    """PyYAML's safe loader, whose error messages are the more helpful."""
+
+
 # libyaml's loader builds the same nodes, with the same marks, ten times faster. (It also
 # accepts tabs as spacing inside a line, which YAML allows and PyYAML does not.)
-FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+class FastLoader(_Reading, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """libyaml's safe loader."""
+
+
+for _loader in (SafeLoader, FastLoader):
+    # YAML reads 2025-01-31 as a date, and 2025-02-31 as an error; the schemas, and
+    # people, think of both as text (the schemas check the calendar).
+    _loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.constructor.SafeConstructor.construct_yaml_str)
 
 Path_ = tuple  # a JSON path: keys and list indices from the document root
 
@@ -38,6 +69,16 @@ class Document:
     data: Any = None
     errors: list[DataError] = field(default_factory=list)
     root: yaml.Node | None = None
+
+    kept: dict[Any, list[int]] = field(default_factory=dict)  # each list's items that passed, by their index in the file
+
+    def items(self, key: str) -> list[tuple[Path_, dict[str, Any]]]:
+        """The valid items of the list under ``key``, each with its path in the file."""
+        values = self.data.get(key) if isinstance(self.data, dict) else None
+        if not isinstance(values, list):
+            return []
+        indices = self.kept.get(key, range(len(values)))
+        return [((key, index), item) for index, item in zip(indices, values)]
 
     def error_at(self, path: Path_, message: str) -> DataError:
         """An error about the value at ``path``, for checks made after loading."""
@@ -62,23 +103,32 @@ def load(path: Path, shown_as: str, schema_name: str) -> Document:
 
 def parse(text: str, shown_as: str, schema_name: str) -> Document:
     """Validate YAML ``text`` like :func:`load` does for a file."""
+    too_big = _shape_error(text, shown_as)
+    if too_big is not None:
+        return Document(shown_as, errors=[too_big])
     try:
-        root, data = _compose(text, FAST_LOADER)
-    except yaml.YAMLError:
+        root, data = _compose(text, FastLoader)
+    except yaml.YAMLError as fast_error:
         # libyaml's messages are terser (no tab hint, no "but got ..."): explain with PyYAML's.
         try:
-            root, data = _compose(text, yaml.SafeLoader)
+            root, data = _compose(text, SafeLoader)
         except yaml.YAMLError as error:
             return Document(shown_as, errors=[_syntax_error(error, text, shown_as)])
+        except RecursionError:  # PyYAML reads nesting by recursion; libyaml stops at a depth of its own
+            return Document(shown_as, errors=[_syntax_error(fast_error, text, shown_as)])
     if root is None:
         return Document(shown_as, errors=[DataError(shown_as, 1, "the file is empty")])
 
-    data = _empty_lists_filled(_dates_as_text(data), schema(schema_name))
+    data = _empty_lists_filled(data, schema(schema_name))
     errors, bad_paths = [], []
     for path, error in _duplicate_keys(root, shown_as, ()):
         errors.append(error)
         bad_paths.append(path)
-    for error in _validator(schema_name).iter_errors(data):
+    # A date such as 31/01/2025 fails its pattern and the calendar: say only the first.
+    found = sorted(_validator(schema_name).iter_errors(data), key=lambda error: error.validator == "format")
+    for error in found:
+        if error.validator == "format" and tuple(error.absolute_path) in bad_paths:
+            continue
         for path, message in _explain(error):
             errors.append(_located(root, shown_as, path, message))
             bad_paths.append(path)
@@ -87,7 +137,59 @@ def parse(text: str, shown_as: str, schema_name: str) -> Document:
         bad_paths.append(path)
     # jsonschema reports each missing key of one object as its own error; say each thing once.
     errors = sorted(dict.fromkeys(errors), key=lambda e: (e.line or 0, e.column or 0))
-    return Document(shown_as, _without(data, bad_paths), errors, root)
+    kept, kept_items = _without(data, bad_paths)
+    return Document(shown_as, kept, errors, root, kept_items)
+
+
+def _shape_error(text: str, shown_as: str) -> DataError | None:
+    """An error if ``text`` nests deeper than ``MAX_DEPTH`` or its aliases expand past ``MAX_VALUES``.
+
+    Read from libyaml's flat stream of events, before anything is built: building is
+    where deep nesting overflows Python's stack and aliases multiply.
+    """
+    sizes: dict[str, int] = {}  # values under each anchor, aliases expanded
+    open_nodes: list[list] = []  # [anchor, values so far] of each list or mapping being read
+    total = 0
+    try:
+        for event in yaml.parse(text, FastLoader):
+            if isinstance(event, yaml.AliasEvent):
+                if event.anchor not in sizes and any(node[0] == event.anchor for node in open_nodes):
+                    return _shape_problem(shown_as, event, f"the alias *{event.anchor} stands inside the very "
+                                          f"value it names (&{event.anchor}), so it would never end")
+                count = sizes.get(event.anchor, 1)
+            elif isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
+                count = 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                anchor, count = open_nodes.pop()
+                if anchor:
+                    sizes[anchor] = count
+                if open_nodes:
+                    open_nodes[-1][1] += count
+                continue
+            else:
+                continue
+            total += count
+            if total > MAX_VALUES:
+                return _shape_problem(shown_as, event, f"the file holds more than {MAX_VALUES:,} values once its "
+                                      "aliases (*name) are expanded; write the values out instead")
+            if isinstance(event, yaml.CollectionStartEvent):
+                open_nodes.append([event.anchor, 0])
+                if len(open_nodes) > MAX_DEPTH:
+                    return _shape_problem(shown_as, event, f"lists and mappings are nested more than {MAX_DEPTH} "
+                                          "levels deep")
+            else:
+                if isinstance(event, yaml.ScalarEvent) and event.anchor:
+                    sizes[event.anchor] = 1
+                if open_nodes:
+                    open_nodes[-1][1] += count
+    except yaml.YAMLError:
+        return None  # a syntax error: building the file reports it, with PyYAML's explanation
+    return None
+
+
+def _shape_problem(shown_as: str, event: yaml.Event, message: str) -> DataError:
+    mark = event.start_mark
+    return DataError(shown_as, mark.line + 1, f"YAML error: {message}", column=mark.column + 1)
 
 
 def _compose(text: str, loader_class) -> tuple[yaml.Node | None, Any]:
@@ -110,6 +212,8 @@ def _syntax_error(error: yaml.YAMLError, text: str, shown_as: str) -> DataError:
     if not isinstance(error, yaml.MarkedYAMLError):
         return DataError(shown_as, None, f"YAML error: {error}")
     mark = error.problem_mark or error.context_mark
+    if isinstance(error, yaml.constructor.ConstructorError):
+        return DataError(shown_as, mark.line + 1, f"YAML error: {error.problem}", column=mark.column + 1)
     message = f"YAML syntax error: {error.problem}"
     if "'\\t'" in str(error):
         message += " (indent with spaces, not tabs)"
@@ -128,7 +232,19 @@ def schema(name: str) -> dict:
 def _validator(name: str) -> jsonschema.Draft202012Validator:
     common = referencing.Resource.from_contents(schema("common"))
     registry = referencing.Registry().with_resource("common.schema.json", common)
-    return jsonschema.Draft202012Validator(schema(name), registry=registry)
+    return _Validator(schema(name), registry=registry, format_checker=_Validator.FORMAT_CHECKER)
+
+
+def _whole_pattern(validator, pattern: str, instance: Any, _schema: dict):
+    # Python's "$" also matches before a final newline, which the schemas' (ECMA-262)
+    # "$" does not: a value written as a block scalar ends with one.
+    if validator.is_type(instance, "string"):
+        found = re.search(pattern, instance)
+        if found is None or (pattern.endswith("$") and found.end() != len(instance)):
+            yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": _whole_pattern})
 
 
 def _explain(error: jsonschema.ValidationError) -> list[tuple[Path_, str]]:
@@ -152,6 +268,9 @@ def _explain(error: jsonschema.ValidationError) -> list[tuple[Path_, str]]:
     if kind == "enum":
         choices = ", ".join(str(choice) for choice in expected)
         return [(path, f"expected one of {choices}; got {_describe(value)}")]
+    if kind == "format":
+        return [(path, f"expected {error.schema.get('description', expected)}; got {_describe(value)}, "
+                       "which is not in the calendar")]
     if kind in ("pattern", "minimum", "maximum", "minLength", "exclusiveMinimum"):
         wanted = error.schema.get("description") or error.message
         return [(path, f"expected {wanted}; got {_describe(value)}")]
@@ -162,10 +281,10 @@ def _explain(error: jsonschema.ValidationError) -> list[tuple[Path_, str]]:
 
 
 def _unknown_key(key: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(str(key), known, n=1)
+    close = difflib.get_close_matches(_key_text(key), known, n=1)
     if close:
-        return f"unknown key '{key}', did you mean '{close[0]}'?"
-    return f"unknown key '{key}' (expected one of: {', '.join(known)})"
+        return f"unknown key '{_key_text(key)}', did you mean '{close[0]}'?"
+    return f"unknown key '{_key_text(key)}' (expected one of: {', '.join(known)})"
 
 
 def _article(type_name: Any) -> str:
@@ -179,8 +298,6 @@ def _article(type_name: Any) -> str:
 def _describe(value: Any) -> str:
     if value is None:
         return "nothing (empty value)"
-    if isinstance(value, (datetime.date, datetime.datetime)):
-        return f"the date {value.isoformat()}"
     if isinstance(value, bool):
         return f"{str(value).lower()} (true/false)"
     if isinstance(value, (dict, list)):
@@ -205,7 +322,7 @@ def _node_at(node: yaml.Node, path: Path_) -> yaml.Node:
     for depth, step in enumerate(path):
         last = depth == len(path) - 1
         if isinstance(node, yaml.MappingNode):
-            pair = next(((k, v) for k, v in node.value if k.value == str(step)), None)
+            pair = next(((k, v) for k, v in node.value if _is_key(k, step)), None)
             if pair is None:
                 return node
             node = pair[0] if last else pair[1]
@@ -216,10 +333,24 @@ def _node_at(node: yaml.Node, path: Path_) -> yaml.Node:
     return node
 
 
+def _is_key(node: yaml.Node, key: Any) -> bool:
+    """Whether the key ``node`` of a mapping reads as ``key`` (``null:`` reads as None)."""
+    if node.value == key:
+        return True
+    if not isinstance(node, yaml.ScalarNode) or isinstance(key, str):
+        return False
+    return yaml.constructor.SafeConstructor().construct_object(node) == key
+
+
+def _key_text(key: Any) -> str:
+    """A key as the file writes it: ``null``, ``true``, ``2024``."""
+    return {None: "null", True: "true", False: "false"}.get(key, str(key)) if not isinstance(key, str) else key
+
+
 def _field_name(path: Path_) -> str:
     name = ""
     for step in path:
-        name += f"[{step}]" if isinstance(step, int) else (f".{step}" if name else str(step))
+        name += f"[{step}]" if isinstance(step, int) else (f".{_key_text(step)}" if name else _key_text(step))
     return name
 
 
@@ -240,32 +371,34 @@ def _duplicate_keys(node: yaml.Node, shown_as: str, path: Path_):
             yield from _duplicate_keys(item, shown_as, path + (index,))
 
 
-def _without(data: Any, bad_paths: list[Path_]) -> Any:
-    """``data`` minus the smallest unit holding each error: a list item, else a top-level key.
+def _without(data: Any, bad_paths: list[Path_]) -> tuple[Any, dict[Any, list[int]]]:
+    """``data`` minus the smallest unit holding each error: a list item, else a top-level key;
+    and for each list that lost items, the indices (in the file) of the items kept.
 
     An error at the root (wrong kind of document, missing top-level key) drops
     everything, which the records then read as empty.
     """
     if not bad_paths:
-        return data
+        return data, {}
     if () in bad_paths or not isinstance(data, dict):
-        return None
-    drop_items: dict[str, set[int]] = {}
-    drop_keys: set[str] = set()
+        return None, {}
+    drop_items: dict[Any, set[int]] = {}
+    drop_keys: set[Any] = set()
     for path in bad_paths:
         key = path[0]
         if len(path) > 1 and isinstance(data.get(key), list) and isinstance(path[1], int):
             drop_items.setdefault(key, set()).add(path[1])
         else:
             drop_keys.add(key)
-    kept = {}
+    kept, kept_items = {}, {}
     for key, value in data.items():
         if key in drop_keys:
             continue
         if key in drop_items:
-            value = [item for index, item in enumerate(value) if index not in drop_items[key]]
+            kept_items[key] = [index for index in range(len(value)) if index not in drop_items[key]]
+            value = [value[index] for index in kept_items[key]]
         kept[key] = value
-    return kept
+    return kept, kept_items
 
 
 def _empty_lists_filled(data: Any, file_schema: dict) -> Any:
@@ -287,14 +420,3 @@ def _ends_before_starts(data: Any, path: Path_):
     elif isinstance(data, list):
         for index, item in enumerate(data):
             yield from _ends_before_starts(item, path + (index,))
-
-
-def _dates_as_text(data: Any) -> Any:
-    """YAML reads 2025-01-31 as a date; the schemas, and people, think of it as text."""
-    if isinstance(data, dict):
-        return {key: _dates_as_text(value) for key, value in data.items()}
-    if isinstance(data, list):
-        return [_dates_as_text(item) for item in data]
-    if isinstance(data, datetime.date):
-        return data.isoformat()
-    return data

@@ -5,8 +5,12 @@ from __future__ import annotations
 import html
 import re
 
+from ..stash import mark
+
 SAFE_SCHEME = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
 ANY_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+URL_DROPPED = re.compile("[\t\n\r]")
+URL_STRIPPED = "".join(chr(code) for code in range(0x21))  # C0 controls and space
 
 
 def text(value: object) -> str:
@@ -14,20 +18,28 @@ def text(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
-def href(url: str, root: str = "") -> str | None:
-    """A safe ``href`` value for ``url``, or None if it must not become a link.
+def safe_url(url: str, root: str = "") -> str | None:
+    """``url`` if it may become a link, or None; not yet escaped for HTML.
 
     Web and mail addresses pass; an address without a scheme is a file of the site,
     taken relative to its root (``root`` leads from the current page to it); any
     other scheme, such as ``javascript:``, is refused.
     """
-    url = url.strip()
+    # Read the address as a browser does: it drops tabs and line breaks anywhere and
+    # control characters and spaces at the ends, so "java\nscript:" is "javascript:".
+    url = URL_DROPPED.sub("", url).strip(URL_STRIPPED)
     if SAFE_SCHEME.match(url):
-        return text(url)
+        return url
     # Browsers read a backslash as a slash, so "\\host" would leave the site like "//host".
     if ANY_SCHEME.match(url) or url.startswith("//") or "\\" in url or not url:
         return None
-    return text(root + url.lstrip("/"))
+    return root + url.lstrip("/")
+
+
+def href(url: str, root: str = "") -> str | None:
+    """:func:`safe_url`, escaped for an attribute value."""
+    url = safe_url(url, root)
+    return text(url) if url is not None else None
 
 
 def link(url: str, label_html: str, root: str = "", css: str = "") -> str:
@@ -38,7 +50,7 @@ def link(url: str, label_html: str, root: str = "", css: str = "") -> str:
     target = href(url, root)
     if target is None:
         return label_html
-    rel = ' rel="noopener"' if SAFE_SCHEME.match(url.strip()) else ""
+    rel = ' rel="noopener"' if SAFE_SCHEME.match(html.unescape(target)) else ""
     cls = f' class="{css}"' if css else ""
     return f'<a href="{target}"{cls}{rel}>{label_html}</a>'
 
@@ -65,8 +77,9 @@ def table(headers: list[str], rows: list[list[str]], css: str, row_ids: list[str
 
 
 def block(content_html: str) -> str:
-    """Raw HTML as a Markdown block: on lines of its own, so Markdown leaves it alone."""
-    return f"\n\n{content_html}\n\n"
+    """Rendered HTML as a block of a page, on lines of its own, marked so that it never
+    reaches Python-Markdown (see ``labsite.stash``)."""
+    return f"\n\n{mark(content_html)}\n\n"
 
 
 def heading(level: int, title: str, searched: bool = True) -> str:

@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from itertools import groupby
 
-from ..bibtex_export import entry_bibtex
 from ..names import Name, Roster
 from ..publications import Publication
 from ..venues import Venues
-from .html import block, element, heading, href, link, text
+from .html import block, element, heading, href, link, safe_url, text
 
 EQUAL_MARK, CORRESPONDING_MARK = "*", "†"
 
@@ -161,9 +160,15 @@ def links(paper: Publication, root: str) -> str:
     return element("span", " ".join(anchors), "lab-pub__links") if anchors else ""
 
 
+def reference(paper: Publication, context: PaperContext) -> str:
+    """The paper as a reference, for a footnote: every author, the title linked to its page, the venue."""
+    everyone = replace(context, max_authors=len(paper.authors))
+    return f"{authors(paper, everyone)}. {link(context.paper_url(paper), text(paper.title))}. {venue(paper)}"
+
+
 def pdf_url(paper: Publication, root: str) -> str | None:
     """The address of the paper's PDF, if it has one."""
-    return href(paper.local_pdf or paper.pdf, root) if paper.pdf else None
+    return safe_url(paper.local_pdf or paper.pdf, root) if paper.pdf else None
 
 
 def details(paper: Publication) -> str:
@@ -177,7 +182,7 @@ def details(paper: Publication) -> str:
         # block of a long list (hundreds of milliseconds on a phone); ours adds a copy
         # button to a block when it is opened.
         parts.append(f'<details class="lab-pub__bibtex" data-search-exclude><summary>BibTeX</summary>'
-                     f'<pre class="lab-bibtex">{text(entry_bibtex(paper).strip())}</pre></details>')
+                     f'<pre class="lab-bibtex">{text(paper.bibtex.strip())}</pre></details>')
     return "".join(parts)
 
 
@@ -198,7 +203,7 @@ def paper_page(paper: Publication, related: list[Publication], context: PaperCon
     if paper.abstract:
         parts += [heading(2, "Abstract"), block(element("p", text(paper.abstract), "lab-paper__abstract"))]
     # BibTeX repeats what the page says: searching it would only find every paper twice.
-    cite = f'<pre class="lab-cite" data-search-exclude><code>{text(entry_bibtex(paper).strip())}</code></pre>'
+    cite = f'<pre class="lab-cite" data-search-exclude><code>{text(paper.bibtex.strip())}</code></pre>'
     parts += [heading(2, "Cite", searched=False), block(cite)]
     if related:
         items = "".join(f"<li>{link(context.paper_url(p), text(p.title))} "
