@@ -3,6 +3,7 @@
     python bench/run.py            # 1,000 and 10,000 entries (about 5 minutes)
     python bench/run.py --quick    # 1,000 entries, fewer repeats (about 1 minute)
     python bench/run.py --events   # where a 1,037-page build spends its time, event by event
+    python bench/run.py --big-field  # one cited paper with a 100 KB to 1 MB title and abstract
 
 It times, on the same generated .bib file:
 - the hook's own work: loading (pybtex parsing, checks, records) and rendering the
@@ -255,13 +256,47 @@ def event_rows(tmp: Path, pages: int) -> list[tuple[str, float, float]]:
             for name in sorted(ours, key=lambda name: -ours[name]) if ours[name] >= 0.005]
 
 
+def big_field_bib(size: int) -> str:
+    """One entry whose title and abstract are about ``size`` characters each: hyphenated words
+    in the title (the case that grew with the square of the length), LaTeX in the abstract."""
+    title = "low-rank sparse-training " * (size // 25)
+    abstract = "\\textbf{x} and $x_1$ " * (size // 20)
+    return (f"@inproceedings{{bigfield2024,\n  author = {{Yin, Lu}},\n  title = {{{title}}},\n"
+            f"  abstract = {{{abstract}}},\n  booktitle = {{B}},\n  year = {{2024}}\n}}\n")
+
+
+def big_field_rows(tmp: Path, repeats: int) -> list[tuple[str, float]]:
+    """Build times of this site with one cited paper whose fields grow: linear means that the
+    time added per megabyte stays the same from 100 KB to 1 MB."""
+    projects = {0: lab_project(tmp / "field-0")}
+    for size in (100_000, 300_000, 1_000_000):
+        projects[size] = lab_project(tmp / f"field-{size}", big_field_bib(size))
+        research = projects[size] / "docs" / "research.md"
+        research.write_text(research.read_text(encoding="utf-8") + "\nSee [@bigfield2024].\n", encoding="utf-8")
+    best = {size: min(times) for size, times in build_times(projects, repeats).items()}
+    rows = [("this site", best[0])]
+    for size in (100_000, 300_000, 1_000_000):
+        rows.append((f"with a {size // 1000:,} KB title and abstract, cited", best[size]))
+        rows.append((f"  time added per MB at {size // 1000:,} KB", (best[size] - best[0]) / (size / 1e6)))
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="1,000 entries only, fewer repeats")
     parser.add_argument("--hook-only", action="store_true", help="skip the mkdocs builds")
     parser.add_argument("--events", action="store_true",
                         help="only: time each MkDocs event in one build at 1,037 pages, against a plain site")
+    parser.add_argument("--big-field", action="store_true",
+                        help="only: build times with one paper's fields of 100 KB to 1 MB")
     args = parser.parse_args()
+    if args.big_field:
+        with tempfile.TemporaryDirectory() as tmp:
+            rows = big_field_rows(Path(tmp), repeats=3)
+        print("| build | seconds |\n| --- | ---: |")
+        for label, seconds in rows:
+            print(f"| {label} | {seconds:.2f} |")
+        return
     real_papers = len(site.load(ROOT, ROOT / "docs" / "data", sorted((ROOT / "bib").glob("*.bib")))[0].publications)
     if args.events:
         pages = real_papers + len(list((ROOT / "docs").glob("*.md"))) + 1000

@@ -1,13 +1,14 @@
 """MkDocs hook of the lab site: turns MkDocs events into calls of ``labsite``.
 
 - ``on_config`` loads ``docs/data/*.yml`` and the BibTeX files, logs each data
-  error as one line, and hands mkdocs-bibtex a copy of the entries that pages cite,
-  without broken ones, so that its own parser cannot stop the build;
+  error or warning as one line, and hands mkdocs-bibtex a stub entry for each paper
+  that pages cite (``citations.stub_bibliography``): it numbers the footnotes, whose
+  text the hook writes, so no entry can be one that it fails to format;
 - ``on_files`` adds a page per paper (``publications/<key>/``), the cleaned
   bibliography (``publications.bib``), the news feed (``news.xml``) and ``robots.txt``;
 - ``on_page_markdown`` checks citations before mkdocs-bibtex sees them, then expands
-  the ``[% ... %]`` directives and links citations to the papers' pages; the rendered
-  HTML is stashed away from Python-Markdown (``labsite.stash``);
+  the ``[% ... %]`` directives and writes the citations' footnotes; all HTML made from
+  data is stashed away from Python-Markdown (``labsite.stash``), which never reads it;
 - ``on_page_content`` puts back what search should read; ``on_post_page`` puts back
   the rest (publication lists, BibTeX, related papers), then machine-readable metadata
   into every page's head (Scholar and schema.org data on papers' pages, Person data on

@@ -41,6 +41,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from mkdocs.config import load_config  # noqa: E402
 
 from labsite import directives, stash  # noqa: E402
+from labsite.render import metadata  # noqa: E402
+from labsite.render.news import atom_feed  # noqa: E402
+from labsite.render.publications import pdf_url  # noqa: E402
 from labsite.site import FileCache, load  # noqa: E402
 from scan import html_suspects  # noqa: E402
 
@@ -117,7 +120,21 @@ class Site:
             hidden, blocks = stash.stash(expanded)
             converter = python_markdown.Markdown(extensions=self._extensions[0], extension_configs=self._extensions[1])
             pages[name] = stash.unstash(converter.convert(hidden), blocks)
+        pages.update(self._heads(data))
         return pages, errors
+
+    @staticmethod
+    def _heads(data) -> dict[str, str]:
+        # What the hook adds to pages' heads (on_post_page), and the news feed (on_files).
+        site_url = "https://example.org/"
+        heads = {f"head of publications/{paper.slug}/":
+                 metadata.paper_head(paper, f"{site_url}p/", pdf_url(paper, site_url))
+                 + metadata.social_tags(paper.title, metadata.paper_summary(paper), "Site", None, None, "article")
+                 for paper in data.publications}
+        heads["head of the home page"] = metadata.person_head(data.profile, site_url)
+        # Made for what it may raise; ElementTree writes it, and the hostile build's scan reads it.
+        atom_feed(data.news, "Site", data.profile.name, site_url)
+        return heads
 
 
 def problems_of(site: Site, pages: dict[str, str], errors: list) -> list[str]:

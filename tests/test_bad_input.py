@@ -66,6 +66,33 @@ CASES = {
     "cited entry that is broken": (
         lambda p: replace(p / BIB, "  title        = {Dynamic Sparsity Is Channel-Level Sparsity Learner},\n", ""),
         BIB, "@inproceedings{yin2023dynamic", r"yin2023dynamic: missing required field 'title'"),
+    "YAML date not in the calendar": (
+        lambda p: replace(p / "docs/data/news.yml", "news: []", "news:\n  - date: 2023-02-31\n    text: Hi"),
+        "docs/data/news.yml", "2023-02-31", r"news\[0\]\.date: expected a date .*not in the calendar"),
+    "YAML deadline not in the calendar, quoted": (
+        lambda p: replace(p / "docs/data/positions.yml", "positions: []",
+                          "positions:\n  - title: PhD\n    level: phd\n    deadline: '2099-02-30'"),
+        "docs/data/positions.yml", "2099-02-30", r"positions\[0\]\.deadline: expected a date"),
+    "YAML value with a tag it cannot build": (
+        lambda p: replace(p / "docs/data/talks.yml", "  - year: 2023\n", "  - year: !!float x\n"),
+        "docs/data/talks.yml", "!!float x", r"YAML error: cannot read this value"),
+    "YAML alias inside itself": (
+        lambda p: replace(p / "docs/data/news.yml", "news: []", "news: &a [*a]"),
+        "docs/data/news.yml", "news: &a", r"the alias \*a stands inside the very value it names"),
+    "a name that is not one, in people.yml": (
+        lambda p: replace(p / "docs/data/people.yml", "  - name: Jiaxi Li\n", "  - name: Li, Jiaxi, Jr, X\n"),
+        "docs/data/people.yml", "Li, Jiaxi, Jr, X", r"people\[3\]: cannot be used, left out: .*Too many commas"),
+    "BibTeX year in digits that are not ASCII": (
+        lambda p: append(p / BIB, "\n@article{superyear,\n  author = {Yin, Lu},\n  title = {T},\n"
+                                   "  journal = {J},\n  year = {²⁰²⁴}\n}\n"),
+        BIB, "@article{superyear", r"superyear\.year: expected a four-digit year, got '²⁰²⁴'"),
+    "BibTeX PDF outside the docs folder": (
+        lambda p: append(p / BIB, "\n@misc{outside2024,\n  author = {Yin, Lu},\n  title = {T},\n"
+                                   "  year = {2024},\n  pdf = {../mkdocs.yml}\n}\n"),
+        BIB, "@misc{outside2024", r"outside2024\.pdf: .*inside the docs folder\), got '\.\./mkdocs\.yml'"),
+    "paper whose page address a page already has": (
+        lambda p: (p / "docs/publications").mkdir() or (p / "docs/publications/yin2024junk.md").write_text("# Mine\n"),
+        BIB, "@inproceedings{yin2024junk", r"publications/yin2024junk/ is taken by the page docs/publications/yin2024junk\.md"),
     "unknown directive": (
         lambda p: append(p / "docs/team.md", "\n[% pepole %]\n"),
         "docs/team.md", "[% pepole %]", r"unknown directive 'pepole'"),

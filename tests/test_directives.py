@@ -52,3 +52,13 @@ def test_every_directive_without_required_options_renders_on_empty_data():
     for name in (name for name, d in directives.DIRECTIVES.items() if not d.required):
         markdown, errors = directives.expand(f"[% {name} %]", "p.md", SiteData())
         assert errors == [] and "[%" not in markdown, name
+
+
+def test_a_directive_that_fails_unexpectedly_is_an_error_box_not_a_crash(monkeypatch):
+    def broken(data, options, page):
+        raise KeyError("surprise")
+
+    monkeypatch.setitem(directives.DIRECTIVES, "talks", directives.Directive(broken))
+    markdown, [error] = directives.expand("Intro\n\n[% talks %]\n", "docs/talks.md", SiteData(), first_line=5)
+    assert (error.path, error.line) == ("docs/talks.md", 7) and "KeyError('surprise')" in error.message
+    assert "admonition failure" in markdown and "surprise" in markdown

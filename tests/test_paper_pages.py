@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import json
 
+from bs4 import BeautifulSoup
+from conftest import run_build
 from pybtex.database import parse_string
 from test_site_content import PUBLICATIONS, words
 
 from labsite.bibtex_export import SITE_FIELDS
+from labsite.names import Name
+from labsite.publications import Publication
+from labsite.render import metadata
+from labsite.render.publications import pdf_url
 
 
 def meta(page, name):
@@ -93,3 +99,46 @@ def test_whole_bibliography_downloads_as_clean_bibtex(real_site):
     assert entries["yin2023lottery"].fields["doi"] == "10.1609/aaai.v37i9.26297"
     link = real_site.content("publications/").find("a", string="one BibTeX file")
     assert link["href"] == "../publications.bib"
+
+
+ODD_KEYS = {"index": "paper-index", "café2024": "cafe2024", "x@y2024": "x-y2024", "Mixed.Case-2024": "mixed.case-2024"}
+
+
+def test_any_citation_key_gets_a_page_of_its_own_and_never_replaces_another(project):
+    entries = [f"@misc{{{key},\n  author = {{Yin, Lu}},\n  title = {{Title of {key}}},\n  year = {{2024}}\n}}\n"
+               for key in [*ODD_KEYS, ".", ".."]]
+    bib = project / "bib" / "publications.bib"
+    bib.write_text(bib.read_text(encoding="utf-8") + "\n" + "\n".join(entries), encoding="utf-8")
+    result, site = run_build(project)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    listing = (site / "publications" / "index.html").read_text(encoding="utf-8")
+    assert listing.count('class="lab-pub"') >= len(PUBLICATIONS) + 6  # still the list, not one paper
+    for key, slug in ODD_KEYS.items():
+        [heading] = BeautifulSoup((site / "publications" / slug / "index.html").read_text(), "html.parser").select("h1")
+        assert words(heading) == f"Title of {key}"
+    dotted = [p.parent.name for p in (site / "publications").glob("paper-*/index.html") if p.parent.name != "paper-index"]
+    assert len(dotted) == 2 and all(len(name) == 16 for name in dotted)
+
+
+def test_cited_entries_that_mkdocs_bibtex_could_not_format_are_cited_all_the_same(project):
+    bib = project / "bib" / "publications.bib"
+    bib.write_text(bib.read_text(encoding="utf-8") + (
+        "\n@article{nojournal2024,\n  author = {Yin, Lu},\n  title = {No Journal Here},\n  year = {2024}\n}\n"
+        "\n@conference{percent2024,\n  author = {Yin, Lu},\n  title = {Top 1% of {LLM} Weights},\n"
+        "  booktitle = {Workshop 50% Off},\n  year = {2024}\n}\n"), encoding="utf-8")
+    research = project / "docs" / "research.md"
+    research.write_text(research.read_text(encoding="utf-8") + "\nSee [@nojournal2024] and [@percent2024].\n",
+                        encoding="utf-8")
+    result, site = run_build(project)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    page = BeautifulSoup((site / "research" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert words(page.find(id="fn:nojournal2024").find("a")) == "No Journal Here"
+    assert words(page.find(id="fn:percent2024").find("a")) == "Top 1% of LLM Weights"
+    assert "Workshop 50% Off" in words(page.find(id="fn:percent2024"))
+
+
+def test_the_pdf_address_in_scholar_metadata_is_escaped_once():
+    paper = Publication("k2024", "misc", "T", (Name("Lu", "Yin"),), 2024,
+                        links=(("PDF", "https://example.org/get?id=1&format=pdf"),))
+    head = metadata.paper_head(paper, "https://example.org/p/", pdf_url(paper, "https://example.org/"))
+    assert '<meta name="citation_pdf_url" content="https://example.org/get?id=1&amp;format=pdf">' in head

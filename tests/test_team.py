@@ -76,3 +76,13 @@ def test_the_real_team_page_moves_bsc_projects_to_alumni_a_year_later(project):
     alumni = page.find("h2", id="alumni").find_next("div", class_="lab-team")
     names = [p.get_text() for p in alumni.select(".lab-person__name")]
     assert sorted(names) == ["Davison Ben", "Judith te Selle", "Phuong Trinh", "Roche Saul"]
+
+
+def test_a_name_ending_in_a_backslash_is_shown_as_written_and_blames_no_page(project):
+    people = project / "docs" / "data" / "people.yml"
+    people.write_text(people.read_text(encoding="utf-8").replace("  - name: Jiaxi Li\n", "  - name: 'Jiaxi Li\\'\n"),
+                      encoding="utf-8")
+    result, site = run_build(project)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert "ERROR" not in result.stderr and "WARNING" not in result.stderr
+    assert "Jiaxi Li\\" in BeautifulSoup((site / "team" / "index.html").read_text(), "html.parser").get_text()

@@ -190,8 +190,10 @@ def expand(markdown: str, page: str, data: SiteData, info: PageInfo = PageInfo()
         try:
             name, options = parse(match.group("body"))
             lines.append(DIRECTIVES[name].render(data, options, info))
-        except ValueError as problem:
-            error = DataError(page, number, str(problem))
+        except Exception as problem:  # a ValueError is the page's mistake; anything else must not stop the build
+            message = str(problem) if isinstance(problem, ValueError) else \
+                f"cannot draw '[% {match.group('body')} %]': {problem!r} (a bug in hooks/labsite: please report it)"
+            error = DataError(page, number, message)
             errors.append(error)
             lines.append(_error_box(error))
     return "\n".join(lines), errors

@@ -104,7 +104,10 @@ class FileCache:
 
     def get(self, path: Path, read: Callable[[Path], Any], usable: Callable[[Any], bool] = lambda _: True) -> Any:
         """``read(path)``, or its earlier result if the file's time and size are unchanged."""
-        stat = path.stat()
+        try:
+            stat = path.stat()
+        except OSError:  # gone since the folder was listed (an edit under `mkdocs serve`): read() reports it
+            return read(path)
         stamp = (stat.st_mtime_ns, stat.st_size)
         cached = self._results.get(path)
         if cached is None or cached[0] != stamp:

@@ -147,49 +147,53 @@ def _shape_error(text: str, shown_as: str) -> DataError | None:
     Read from libyaml's flat stream of events, before anything is built: building is
     where deep nesting overflows Python's stack and aliases multiply.
     """
-    sizes: dict[str, int] = {}  # values under each anchor, aliases expanded
-    open_nodes: list[list] = []  # [anchor, values so far] of each list or mapping being read
-    total = 0
+    shape = _Shape()
     try:
         for event in yaml.parse(text, FastLoader):
-            if isinstance(event, yaml.AliasEvent):
-                if event.anchor not in sizes and any(node[0] == event.anchor for node in open_nodes):
-                    return _shape_problem(shown_as, event, f"the alias *{event.anchor} stands inside the very "
-                                          f"value it names (&{event.anchor}), so it would never end")
-                count = sizes.get(event.anchor, 1)
-            elif isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)):
-                count = 1
-            elif isinstance(event, yaml.CollectionEndEvent):
-                anchor, count = open_nodes.pop()
-                if anchor:
-                    sizes[anchor] = count
-                if open_nodes:
-                    open_nodes[-1][1] += count
-                continue
-            else:
-                continue
-            total += count
-            if total > MAX_VALUES:
-                return _shape_problem(shown_as, event, f"the file holds more than {MAX_VALUES:,} values once its "
-                                      "aliases (*name) are expanded; write the values out instead")
-            if isinstance(event, yaml.CollectionStartEvent):
-                open_nodes.append([event.anchor, 0])
-                if len(open_nodes) > MAX_DEPTH:
-                    return _shape_problem(shown_as, event, f"lists and mappings are nested more than {MAX_DEPTH} "
-                                          "levels deep")
-            else:
-                if isinstance(event, yaml.ScalarEvent) and event.anchor:
-                    sizes[event.anchor] = 1
-                if open_nodes:
-                    open_nodes[-1][1] += count
+            problem = shape.read(event)
+            if problem:
+                mark = event.start_mark
+                return DataError(shown_as, mark.line + 1, f"YAML error: {problem}", column=mark.column + 1)
     except yaml.YAMLError:
-        return None  # a syntax error: building the file reports it, with PyYAML's explanation
+        pass  # a syntax error: building the file reports it, with PyYAML's explanation
     return None
 
 
-def _shape_problem(shown_as: str, event: yaml.Event, message: str) -> DataError:
-    mark = event.start_mark
-    return DataError(shown_as, mark.line + 1, f"YAML error: {message}", column=mark.column + 1)
+class _Shape:
+    """How deep a YAML stream nests and how many values it holds with its aliases expanded."""
+
+    def __init__(self) -> None:
+        self.sizes: dict[str, int] = {}  # values under each anchor, aliases expanded
+        self.open: list[list] = []  # [anchor, values so far] of each list or mapping being read
+        self.total = 0
+
+    def read(self, event: yaml.Event) -> str | None:
+        """What is wrong once ``event`` is read, if anything."""
+        if isinstance(event, yaml.AliasEvent) and event.anchor not in self.sizes \
+                and any(anchor == event.anchor for anchor, _ in self.open):
+            return f"the alias *{event.anchor} stands inside the very value it names, so it would never end"
+        if isinstance(event, yaml.CollectionEndEvent):
+            self._read_whole(*self.open.pop())
+        elif isinstance(event, yaml.CollectionStartEvent):
+            self.total += 1
+            self.open.append([event.anchor, 1])
+        elif isinstance(event, yaml.ScalarEvent):
+            self.total += 1
+            self._read_whole(event.anchor, 1)
+        elif isinstance(event, yaml.AliasEvent):
+            self.total += self.sizes.get(event.anchor, 1)
+            self._read_whole(None, self.sizes.get(event.anchor, 1))
+        if self.total > MAX_VALUES:
+            return f"the file holds more than {MAX_VALUES:,} values once its aliases (*name) are expanded"
+        if len(self.open) > MAX_DEPTH:
+            return f"lists and mappings are nested more than {MAX_DEPTH} levels deep"
+        return None
+
+    def _read_whole(self, anchor: str | None, values: int) -> None:
+        if anchor:
+            self.sizes[anchor] = values
+        if self.open:
+            self.open[-1][1] += values
 
 
 def _compose(text: str, loader_class) -> tuple[yaml.Node | None, Any]:
