@@ -157,10 +157,14 @@ def _named_search(html_page: str) -> str:
 
 
 def on_post_build(config):
+    if not _errors:
+        return
     errors = [error for error in _errors if not error.warning]
+    summary = (f"{len(_data.publications)} papers shown, {_data.papers_left_out} left out; "
+               f"{len(errors)} error(s) and {len(_errors) - len(errors)} warning(s) listed above")
     if errors and _command != "serve":
-        raise Abort(f"Aborted: {len(errors)} data error(s) listed above. "
-                    "The site was written without the broken items.")
+        raise Abort(f"Aborted: {summary}. The site was written without the broken items.")
+    log.info(summary)
 
 
 def _build_date() -> datetime.date:

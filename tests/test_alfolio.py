@@ -41,7 +41,7 @@ def test_alfolio_fields_are_read():
     assert (curie.venue, curie.publisher, curie.number, curie.month) == (
         "Journal of Machine Learning Research", "JMLR.org", "7", 5)
     assert curie.selected and curie.abstract.startswith("We study") and curie.abbr == "JMLR"
-    assert ("PDF", "curie2021sparse.pdf") in curie.links and ("HTML", curie.links[2][1]) in curie.links
+    assert ("PDF", "assets/pdf/curie2021sparse.pdf") in curie.links and ("HTML", curie.links[2][1]) in curie.links
     noether = papers["noether2023pruning"]
     assert noether.arxiv == "2301.01234" and noether.award == "Outstanding Paper"
     assert noether.authors[2].display() == "Jean-François École"

@@ -38,9 +38,11 @@ def test_unclosed_entry_is_reported():
     assert bib.errors and bib.errors[0].field == "open"
 
 
-def test_duplicate_field_is_reported():
-    [error] = parse("@misc{twice, title = {A}, title = {B}, year = 2020}\n").errors
-    assert error.field == "twice" and "duplicate title field" in error.message
+def test_a_field_given_twice_keeps_the_last_value_with_a_warning():
+    bib = parse("@misc{twice, title = {A}, Title = {B}, year = 2020}\n")
+    [warning] = bib.errors
+    assert warning.warning and warning.field == "twice.title" and "the last value is used" in warning.message
+    assert bib.entries[0].entry.fields["title"] == "B"
 
 
 def test_string_macros_and_month_names_expand():
@@ -51,9 +53,12 @@ def test_string_macros_and_month_names_expand():
     assert entry.entry.fields["month"] == "June"
 
 
-def test_undefined_macro_is_an_error():
-    [error] = parse("@misc{u, title = {T}, publisher = nowhere, year = 2020}\n").errors
-    assert error.line == 1 and "undefined string" in error.message and "nowhere" in error.message
+def test_an_undefined_string_name_is_taken_as_written_with_a_warning():
+    bib = parse("@misc{u, title = {T}, bibtex_show=true, publisher = nowhere # { Press}, year = 2020}\n")
+    assert bib.entries[0].entry.fields["publisher"] == "nowhere Press"
+    assert bib.entries[0].entry.fields["bibtex_show"] == "true"
+    assert [(e.field, e.warning) for e in bib.errors] == [("u.bibtex_show", True), ("u.publisher", True)]
+    assert "'nowhere' is not a defined @string name" in bib.errors[1].message
 
 
 def test_entry_without_key_is_an_error():
@@ -84,7 +89,8 @@ def test_bytes_that_are_not_utf8_are_reported_at_their_line_and_the_rest_loads(t
     bib = bibliography.load(path, "bib/latin1.bib")
     assert [e.key for e in bib.entries] == ["good2024", "bad"]
     [error] = bib.errors
-    assert str(error) == "bib/latin1.bib:7:23: byte 0xfc is not UTF-8 text: save the file with UTF-8 encoding"
+    assert error.warning and str(error) == ("bib/latin1.bib:7:23: byte 0xfc is not UTF-8 text: shown as \ufffd "
+                                           "(save the file with UTF-8 encoding)")
 
 
 def test_a_name_with_too_many_commas_is_shown_as_written_with_a_warning():
@@ -95,3 +101,30 @@ def test_a_name_with_too_many_commas_is_shown_as_written_with_a_warning():
     assert warning.warning and (warning.path, warning.line, warning.field) == ("bib/test.bib", 1, "k2024.author")
     assert "Too many commas" in warning.message and "shown as written" in warning.message
     assert [str(person) for person in entry.entry.persons["author"]] == ["Doe, Jane, Jr, Extra", "Yin, Lu"]
+
+
+def test_jekyll_front_matter_before_the_first_entry_is_ignored():
+    bib = parse("---\n---\n\n" + GOOD)
+    assert [(e.key, e.line) for e in bib.entries] == [("good2024", 4)] and bib.errors == []
+
+
+def test_an_unclosed_brace_loses_only_its_own_entry():
+    bib = parse("@misc{open,\n  title = {An {unclosed title},\n  year = {2020}\n}\n\n"
+                "@misc{next1, title = {N1}, year = 2021}\n" + GOOD)
+    assert [(e.key, e.line) for e in bib.entries] == [("next1", 6), ("good2024", 7)]
+    [error] = bib.errors
+    assert (error.line, error.field, error.warning) == (1, "open", False)
+
+
+def test_author_lists_lose_their_html_and_keep_their_marks():
+    bib = parse("@misc{k, title = {T}, year = 2024,\n  author = {Li, Pengxiang$*$ and <b>Yin, Lu</b>$*$&dagger; and "
+                "Liu, Shiwei (<b>&dagger; corresponding author</b>, $*$ equal contribution)}}\n")
+    [entry] = bib.entries
+    assert [str(p) for p in entry.entry.persons["author"]] == ["Li, Pengxiang", "Yin, Lu", "Liu, Shiwei"]
+    assert (entry.equal, entry.corresponding) == ({0, 1}, {1}) and bib.errors == []
+
+
+def test_empty_names_are_skipped_with_a_warning():
+    bib = parse("@misc{k, title = {T}, year = 2024, author = {Yin, Lu and and Liu, Shiwei, and}}\n")
+    assert [str(p) for p in bib.entries[0].entry.persons["author"]] == ["Yin, Lu", "Liu, Shiwei"]
+    assert {e.field for e in bib.errors} == {"k.author"} and all(e.warning for e in bib.errors)

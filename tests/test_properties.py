@@ -65,7 +65,8 @@ def test_any_text_in_every_field_of_every_kind_renders_once_escaped_and_inert(si
     suspects = [str(s) for name, page in pages.items() for s in html_suspects(page, name, parser="html.parser")]
     assert suspects == []
     shown = _plain(" ".join(BeautifulSoup(page, "html.parser").get_text(" ") for page in pages.values()))
-    as_bibtex = latex_to_text(text.replace("{", "(").replace("}", ")"))
+    # As pybtex reads it (white space folded), then decoded.
+    as_bibtex = latex_to_text(" ".join(text.replace("{", "(").replace("}", ")").split()))
     for written in {_plain(text), _plain(as_bibtex)} - {""}:
         escaped_twice = _plain(html.escape(written, quote=False))
         assert escaped_twice == written or escaped_twice not in shown

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from labsite import bibliography, publications
+from labsite import bibliography, fields, publications
 
 
 def convert(text, path="bib/test.bib"):
@@ -33,30 +33,73 @@ def test_valid_entry_becomes_a_record_with_unicode_text():
     assert (paper.path, paper.line, paper.kind_label) == ("bib/test.bib", 1, "Conference paper")
 
 
-@pytest.mark.parametrize("fields, message", [
-    ({"year": "twenty"}, "k2024.year: expected a four-digit year, got 'twenty'"),
-    ({"year": None}, "k2024: missing required field 'year'"),
-    ({"year": None, "yaer": "2024"}, "k2024: missing required field 'year', did you mean to write 'year' instead of 'yaer'?"),
-    ({"title": None}, "k2024: missing required field 'title'"),
-    ({"author": None}, "k2024: missing required field 'author'"),
-    ({"month": "smarch"}, "k2024.month: expected a month name or number 1-12, got 'smarch'"),
-    ({"code": "javascript:alert(1)"}, "k2024.code: expected an address starting with https:// or http://"),
-    ({"code": "github.com/luuyin/OWL"}, "k2024.code: expected an address starting with https:// or http://, got"),
-    ({"pdf": "javascript:alert(1)"}, "k2024.pdf: expected an address starting with https:// or http:// (or a file"),
-    ({"pdf": "\\\\evil.example/x.pdf"}, "k2024.pdf: expected an address starting with https://"),
-    ({"doi": "not-a-doi"}, "k2024.doi: expected a DOI such as 10.1000/xyz123, got 'not-a-doi'"),
-    ({"eprint": "arXiv 1234"}, "k2024.eprint: expected an arXiv id such as 2310.05175"),
-    ({"selected": "maybe"}, "k2024.selected: expected true or false, got 'maybe'"),
+def test_an_entry_without_a_title_is_the_one_error():
+    papers, [error] = convert("% header\n" + entry(title=None, titel="T"))
+    assert papers == [] and not error.warning
+    assert str(error) == "bib/test.bib:2: k2024: missing required field 'title', did you mean to write 'title' instead of 'titel'?"
+
+
+@pytest.mark.parametrize("fields, message, kept", [
+    ({"year": "twenty"}, "k2024.year: 'twenty' is not a year: the paper is listed under Undated", ("year", None)),
+    ({"year": None}, "k2024.year: no year: the paper is listed under Undated", ("year", None)),
+    ({"year": "2024a"}, "k2024.year: '2024a' read as the year 2024", ("year", 2024)),
+    ({"author": None}, "k2024.author: missing required field 'author': shown without authors", ("authors", ())),
+    ({"month": "smarch"}, "k2024.month: 'smarch' is not a month: left out", ("month", None)),
+    ({"code": "javascript:alert(1)"}, "k2024.code: 'javascript:alert(1)' is not an address starting with https:// "
+                                      "or http://: link left out", ("links", ())),
+    ({"code": "github.com/luuyin/OWL"}, "k2024.code: 'github.com/luuyin/OWL' is not an address", ("links", ())),
+    ({"pdf": "javascript:alert(1)"}, "k2024.pdf: 'javascript:alert(1)' is not an address starting with https:// or "
+                                     "http:// or a file name in docs/assets/pdf/: link left out", ("links", ())),
+    ({"pdf": "\\\\evil.example/x.pdf"}, "k2024.pdf: '\\\\evil.example/x.pdf' is not an address", ("links", ())),
+    ({"doi": "not-a-doi"}, "k2024.doi: 'not-a-doi' is not a DOI such as 10.1000/xyz123: left out", ("doi", "")),
+    ({"eprint": "arXiv 1234"}, "k2024.eprint: 'arXiv 1234' is not an arXiv id such as 2310.05175: left out",
+     ("arxiv", "")),
+    ({"selected": "maybe"}, "k2024.selected: 'maybe' is not true or false: read as false", ("selected", False)),
+    ({"kind": "blogpost"}, "k2024.type: '@blogpost' is not a BibTeX entry type: shown as a publication",
+     ("kind_label", "Publication")),
 ])
-def test_invalid_entries_are_reported_with_file_line_and_field(fields, message):
-    papers, [error] = convert("% header\n" + entry(**fields))
-    assert papers == []
-    assert str(error).startswith(f"bib/test.bib:2: {message}")
+def test_a_bad_field_is_a_warning_and_the_paper_is_shown_without_it(fields, message, kept):
+    [paper], [warning] = convert("% header\n" + entry(**fields))
+    assert warning.warning and str(warning).startswith(f"bib/test.bib:2: {message}")
+    assert getattr(paper, kept[0]) == kept[1]
 
 
-def test_unknown_entry_type_is_reported():
-    papers, [error] = convert(entry(kind="blogpost"))
-    assert "unknown entry type '@blogpost'" in error.message
+@pytest.mark.parametrize("month, number", [("jun", 6), ("Jun.", 6), ("June", 6), ("6", 6), ("October-November", 10),
+                                           ("May~17", 5), ("2024-05-17", 5), ("2024-11", 11), ("sept", 9)])
+def test_months_written_freely_are_understood(month, number):
+    [paper], warnings = convert(entry(month=month))
+    assert paper.month == number and warnings == []
+
+
+@pytest.mark.parametrize("doi", ["10.1000/xyz", "doi:10.1000/xyz", "DOI 10.1000/xyz", "DOI: 10.1000/xyz",
+                                 "doi.org/10.1000/xyz", "https://doi.org/10.1000/xyz", "http://dx.doi.org/10.1000/xyz"])
+def test_dois_are_normalised(doi):
+    [paper], warnings = convert(entry(doi=doi))
+    assert paper.doi == "10.1000/xyz" and warnings == []
+
+
+def test_an_eprint_address_is_a_plain_link_and_an_arxiv_address_its_id():
+    [paper], warnings = convert(entry(eprint="https://hal.science/hal-01234", archiveprefix=None))
+    assert paper.arxiv == "" and ("Preprint", "https://hal.science/hal-01234") in paper.links and warnings == []
+    [paper], _ = convert(entry(arxiv="https://arxiv.org/abs/2310.05175v2"))
+    assert paper.arxiv == "2310.05175v2"
+
+
+@pytest.mark.parametrize("kind, label", [("software", "Software"), ("dataset", "Dataset"), ("patent", "Patent"),
+                                         ("thesis", "Thesis"), ("report", "Report"), ("online", "Preprint"),
+                                         ("manual", "Manual"), ("booklet", "Booklet")])
+def test_other_entry_types_are_shown_with_the_venue_they_name(kind, label):
+    [paper], warnings = convert(entry(kind=kind, booktitle=None, howpublished="Zenodo"))
+    assert (paper.kind_label, paper.venue, warnings) == (label, "Zenodo", [])
+
+
+def test_local_files_are_paths_in_their_folder():
+    [paper], warnings = convert(entry(pdf="p.pdf", slides="/assets/pdf/s.pdf", html="relativity.html",
+                                      poster="../../mkdocs.yml"))
+    assert paper.local_files == [("PDF", "assets/pdf/p.pdf"), ("HTML", "assets/html/relativity.html"),
+                                 ("Slides", "assets/pdf/s.pdf")]
+    [warning] = warnings
+    assert warning.field == "k2024.poster" and "leaves the docs folder" in warning.message
 
 
 def test_venue_comes_from_the_field_of_the_entry_type_and_may_be_missing():
@@ -101,14 +144,14 @@ def test_crossref_fills_missing_fields_and_hides_the_proceedings():
             "@proceedings{proc, title = {Proc. of ICML}, year = 2024, publisher = {PMLR}}\n")
     [paper], errors = convert(text)
     assert errors == [] and (paper.venue, paper.year, paper.publisher) == ("Proc. of ICML", 2024, "PMLR")
-    _, [error] = convert("@inproceedings{p, author = {Yin, Lu}, title = {T}, year = 2024, crossref = {nope}}\n")
-    assert "crossref to unknown key 'nope'" in str(error)
+    [paper], [warning] = convert("@inproceedings{p, author = {Yin, Lu}, title = {T}, year = 2024, crossref = {nope}}\n")
+    assert warning.warning and "no entry has the key 'nope'" in str(warning) and paper.year == 2024
 
 
 @pytest.mark.parametrize("name, value", [("year", "²⁰²⁴"), ("year", "２０２４"), ("month", "²")])
-def test_digits_that_are_not_ascii_are_an_error_not_a_crash(name, value):
-    papers, [error] = convert(entry(**{name: value}))
-    assert papers == [] and error.field == f"k2024.{name}" and error.line == 1
+def test_digits_that_are_not_ascii_are_a_warning_not_a_crash(name, value):
+    [paper], [warning] = convert(entry(**{name: value}))
+    assert getattr(paper, name) is None and warning.field == f"k2024.{name}" and warning.line == 1
 
 
 @pytest.mark.parametrize("key, slug", [
@@ -139,24 +182,24 @@ def test_keys_giving_one_address_are_an_error_naming_both():
 
 @pytest.mark.parametrize("pdf", ["../mkdocs.yml", "/../../etc/passwd", "assets/pdf/../../../x.pdf", ".."])
 def test_a_pdf_path_outside_the_docs_folder_is_refused(pdf):
-    papers, [error] = convert(entry(pdf=pdf))
-    assert papers == [] and error.field == "k2024.pdf" and "inside the docs folder" in error.message
+    [paper], [warning] = convert(entry(pdf=pdf))
+    assert paper.links == () and warning.field == "k2024.pdf" and "leaves the docs folder" in warning.message
 
 
 def test_pdf_paths_inside_the_docs_folder_are_kept():
-    assert publications.pdf_path("paper.pdf") == "assets/pdf/paper.pdf"
-    assert publications.pdf_path("/assets/pdf/sub/../paper.pdf") == "assets/pdf/paper.pdf"
+    assert fields.file_path("paper.pdf", "assets/pdf") == "assets/pdf/paper.pdf"
+    assert fields.file_path("/assets/pdf/sub/../paper.pdf", "assets/pdf") == "assets/pdf/paper.pdf"
 
 
 def test_an_entry_that_breaks_conversion_is_one_error_naming_it(monkeypatch):
-    convert_entry = publications._convert
+    read_entry = publications._read
 
-    def broken_for_a(sourced):
+    def broken_for_a(sourced, found):
         if sourced.key == "a2024":
             raise RuntimeError("unexpected")
-        return convert_entry(sourced)
+        return read_entry(sourced, found)
 
-    monkeypatch.setattr(publications, "_convert", broken_for_a)
+    monkeypatch.setattr(publications, "_read", broken_for_a)
     papers, [error] = convert(entry(key="a2024") + entry(key="b2024"))
     assert [p.key for p in papers] == ["b2024"]
     assert (error.field, error.line, error.warning) == ("a2024", 1, False) and "unexpected" in error.message

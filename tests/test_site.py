@@ -80,17 +80,21 @@ def test_file_cache_calls_the_reader_again_only_after_a_change(tmp_path):
     assert cache.get(path, read) == "three" and len(reads) == 2
 
 
-def test_pdf_file_names_must_exist_in_the_docs_folder(tmp_path):
+def test_a_linked_file_missing_from_the_docs_folder_loses_its_link_with_a_warning(tmp_path):
     project = copy_data(tmp_path)
     (project / "bib" / "zotero.bib").write_text(
-        "@misc{withpdf, author={A, B}, title={T}, year=2024, pdf={paper.pdf}}\n")
+        "@misc{withpdf, author={A, B}, title={T}, year=2024, pdf={paper.pdf}, html={page.html}}\n")
     docs = project / "docs"
     (docs / "assets" / "pdf").mkdir(parents=True)
-    _, [error] = site.load(project, project / "data", sorted((project / "bib").glob("*.bib")), docs_dir=docs)
-    assert str(error).startswith("bib/zotero.bib:1: withpdf.pdf: no file 'paper.pdf' in")
+    (docs / "assets" / "html").mkdir(parents=True)
+    (docs / "assets" / "html" / "page.html").write_text("<p>Notes</p>")
+    data, [warning] = site.load(project, project / "data", sorted((project / "bib").glob("*.bib")), docs_dir=docs)
+    assert warning.warning and str(warning) == ("bib/zotero.bib:1: withpdf.pdf: no file docs/assets/pdf/paper.pdf: "
+                                                "link left out")
+    assert data.publication("withpdf").links == (("HTML", "assets/html/page.html"),)
     (docs / "assets" / "pdf" / "paper.pdf").write_bytes(b"%PDF-1.4")
-    _, errors = site.load(project, project / "data", sorted((project / "bib").glob("*.bib")), docs_dir=docs)
-    assert errors == []
+    data, errors = site.load(project, project / "data", sorted((project / "bib").glob("*.bib")), docs_dir=docs)
+    assert errors == [] and data.publication("withpdf").pdf == "assets/pdf/paper.pdf"
 
 
 def test_yaml_with_bytes_that_are_not_utf8_keeps_its_other_items(tmp_path):

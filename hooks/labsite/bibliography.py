@@ -2,8 +2,12 @@
 
 pybtex stops at the first syntax error in strict mode and, outside it, prints
 warnings and keeps half-parsed entries. Here every problem becomes a
-:class:`DataError` with its line, the broken entry is left out and parsing goes on
-with the next ``@``, so one bad paste never hides the rest of the bibliography.
+:class:`DataError` with its line. As BibTeX and biber do, an entry is kept whenever it
+can be: an undefined ``@string`` name is taken as written, the last of two equal
+fields wins, and author lists are cleaned (``labsite.authorlist``), each with a
+warning. An entry that cannot be read is left out with an error, and reading starts
+again at the next line that begins with ``@type{``: an unclosed brace never hides the
+rest of the bibliography.
 """
 
 from __future__ import annotations
@@ -13,12 +17,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from pybtex.bibtex.utils import split_name_list
 from pybtex.database import BibliographyData, BibliographyDataError, Entry, Person
 from pybtex.database.input.bibtex import LowLevelParser, Parser
 from pybtex.exceptions import PybtexError
 from pybtex.scanner import PybtexSyntaxError
 
+from . import authorlist
 from .errors import DataError, read_text
 
 
@@ -30,6 +34,8 @@ class SourcedEntry:
     entry: Entry
     path: str
     line: int
+    equal: frozenset[int] = frozenset()  # authors marked in the author list itself (*)
+    corresponding: frozenset[int] = frozenset()  # (†)
 
 
 @dataclass
@@ -68,6 +74,25 @@ def _person(name: str) -> Person:
     return Person(name)
 
 
+# Where reading starts again after a broken entry: a line that begins an entry.
+ENTRY_START = re.compile(r"^[ \t]*@[a-zA-Z][\w-]*[ \t]*[{(]", re.MULTILINE)
+
+
+class _Scanner(LowLevelParser):
+    """pybtex's scanner, taking an undefined ``@string`` name as written (as biber does)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.undefined: list[tuple[str, str]] = []  # (field, name) of the current entry
+
+    def substitute_macro(self, name: str) -> str:
+        try:
+            return self.macros[name]
+        except KeyError:
+            self.undefined.append((self.current_field_name or "", name))
+            return name
+
+
 class _LocatingParser(Parser):
     """pybtex's parser, told to collect errors and the start line of every entry."""
 
@@ -78,20 +103,27 @@ class _LocatingParser(Parser):
         self.sourced: list[SourcedEntry] = []
         self.errors: list[DataError] = []
         self._failed_commands: set[int] = set()
-        self._scanner: LowLevelParser | None = None
+        self._scanner: _Scanner | None = None
 
     def parse_string(self, text: str) -> None:
         self.unnamed_entry_counter = 1
-        self._text = text
-        self._scanner = LowLevelParser(text, handle_error=self.handle_error,
-                                       filename=self.filename, macros=self.macros)
+        starts = [0] + [match.start() for match in ENTRY_START.finditer(text)] + [len(text)]
+        for start, end in zip(starts, starts[1:]):
+            if start < end:
+                self._parse_part(text[start:end], text.count("\n", 0, start), end == len(text))
+
+    def _parse_part(self, text: str, lines_before: int, last: bool) -> None:
+        """Parse one entry's part of the file (``lines_before`` lines come before it)."""
+        self._text, self._lines_before, self._last_part = text, lines_before, last
+        self._failed_commands.clear()
+        self._scanner = _Scanner(text, handle_error=self.handle_error, filename=self.filename, macros=self.macros)
         lines = _LineCounter(text)
         for command, body in self._scanner:
             start = self._scanner.command_start
-            if start in self._failed_commands or command.lower() in ("string", "preamble"):
-                continue
-            key, fields = body
-            self._add(command, key, fields, lines.line_of(start))
+            if start not in self._failed_commands and command.lower() not in ("string", "preamble"):
+                key, fields = body
+                self._add(command, key, fields, lines_before + lines.line_of(start))
+            self._scanner.undefined.clear()
 
     def _add(self, command: str, key: str | None, fields: list, line: int) -> None:
         if key is None:
@@ -101,21 +133,42 @@ class _LocatingParser(Parser):
         self.data = BibliographyData()
         errors_before = len(self.errors)
         self._current_line, self._current_key = line, key
-        self.process_entry(command, key, fields)
-        if len(self.errors) == errors_before:
-            entry = self.data.entries[key]
-            for role in PERSON_ROLES:
-                if role in entry.fields:
-                    for name in split_name_list(entry.fields.pop(role)):
-                        entry.add_person(self._person(name, f"{key}.{role}", line), role)
-            self.sourced.append(SourcedEntry(key, entry, self.filename, line))
+        self.process_entry(command, key, self._last_of_each(key, fields, line))
+        if any(not error.warning for error in self.errors[errors_before:]):
+            return
+        for field_name, name in self._scanner.undefined:
+            self._warn(line, f"{key}.{field_name.lower()}", f"'{name}' is not a defined @string name; "
+                       "the value is taken as written (put it in braces: {...})")
+        entry = self.data.entries[key]
+        marks = {}
+        for role in PERSON_ROLES:
+            if role in entry.fields:
+                names = authorlist.split(entry.fields.pop(role))
+                for problem in names.problems:
+                    self._warn(line, f"{key}.{role}", problem)
+                for name in names.names:
+                    entry.add_person(self._person(name, f"{key}.{role}", line), role)
+                marks.setdefault("equal", frozenset(names.equal))
+                marks.setdefault("corresponding", frozenset(names.corresponding))
+        self.sourced.append(SourcedEntry(key, entry, self.filename, line, **marks))
+
+    def _last_of_each(self, key: str, fields: list, line: int) -> list:
+        """``fields`` with one value per name, the last given (biber's rule), each repeat warned."""
+        kept: dict[str, tuple] = {}
+        for name, value in fields:
+            if name.lower() in kept:
+                self._warn(line, f"{key}.{name.lower()}", "given twice; the last value is used")
+            kept[name.lower()] = (name, value)
+        return list(kept.values())
+
+    def _warn(self, line: int, field: str, message: str) -> None:
+        self.errors.append(DataError(self.filename, line, message, field=field, warning=True))
 
     def _person(self, name: str, field: str, line: int) -> Person:
         try:
             return _person(name)
         except PybtexError as problem:  # "Too many commas": BibTeX warns and goes on, and so do we
-            self.errors.append(DataError(self.filename, line, f"{problem}; the name is shown as written",
-                                         field=field, warning=True))
+            self._warn(line, field, f"{problem}; the name is shown as written")
             return Person(last=name)
 
     def handle_error(self, error: PybtexError) -> None:
@@ -123,22 +176,27 @@ class _LocatingParser(Parser):
             start = self._scanner.command_start
             self._failed_commands.add(start)
             line, message = self._explain(error, self._text.count("\n", 0, start) + 1)
-            self.errors.append(DataError(self.filename, line, message, field=self._scanner.current_entry_key or ""))
+            self.errors.append(DataError(self.filename, self._lines_before + line, message,
+                                         field=self._scanner.current_entry_key or ""))
         elif isinstance(error, BibliographyDataError):
             self.errors.append(DataError(self.filename, self._current_line, str(error), field=self._current_key))
         else:  # pragma: no cover - pybtex reports only the two kinds above while parsing
             raise error
 
     def _explain(self, error: PybtexSyntaxError, entry_line: int) -> tuple[int, str]:
-        """Where to point and what to say: pybtex names the token it wanted, not the mistake."""
+        """Where to point (in this part) and what to say: pybtex names the token it wanted, not the mistake."""
         message = f"{error.error_type}: {PybtexError.__str__(error)}"
         lines = self._text.splitlines()
         found = lines[error.lineno - 1].strip() if error.lineno and error.lineno <= len(lines) else ""
         unclosed = "a '}' is missing or a '{' is one too many"
         if "premature end of file" in message:
-            return entry_line, f"the entry is not closed at the end of the file: {unclosed}"
+            if self._last_part:
+                return entry_line, f"the entry is not closed at the end of the file: {unclosed}"
+            next_entry = self._lines_before + len(lines) + 1
+            return entry_line, f"the entry is not closed before the next one (line {next_entry}): {unclosed}"
         if found.startswith("@") and error.lineno != entry_line:
-            return entry_line, f"the entry is not closed before the next one (line {error.lineno}): {unclosed}"
+            following = self._lines_before + error.lineno
+            return entry_line, f"the entry is not closed before the next one (line {following}): {unclosed}"
         if message.endswith("'}' expected") and re.match(r"[\w-]+\s*=", found):
             message += " (is a comma missing between two fields?)"
         return error.lineno, message

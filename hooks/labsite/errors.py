@@ -37,8 +37,8 @@ class DataError(Exception):
 def read_text(path: Path, shown_as: str) -> tuple[str, list[DataError]]:
     """The text of a data file, and the problems that reading it met.
 
-    Bytes that are not UTF-8 are reported at their line and replaced, so the rest
-    of the file still loads.
+    Bytes that are not UTF-8 are replaced, with a warning at their line, so the
+    whole file still loads.
     """
     try:
         raw = path.read_bytes()
@@ -49,5 +49,6 @@ def read_text(path: Path, shown_as: str) -> tuple[str, list[DataError]]:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - raw.rfind(b"\n", 0, error.start)
-        message = f"byte 0x{raw[error.start]:02x} is not UTF-8 text: save the file with UTF-8 encoding"
-        return raw.decode("utf-8", errors="replace"), [DataError(shown_as, line, message, column=column)]
+        message = (f"byte 0x{raw[error.start]:02x} is not UTF-8 text: shown as \ufffd "
+                   "(save the file with UTF-8 encoding)")
+        return raw.decode("utf-8", errors="replace"), [DataError(shown_as, line, message, column=column, warning=True)]

@@ -3,13 +3,17 @@
 Entries written for al-folio load unchanged: its site fields (``abbr``,
 ``selected``, ``pdf``, ``award``/``award_name``, ``arxiv``, ``supp``, ...) are read,
 and the ones this site has no use for (``preview``, ``altmetric``, ...) are ignored.
+
+As BibTeX and biber do, a paper is kept whenever it can be: only an entry without a
+title is an error (and, elsewhere, one that cannot be parsed or repeats a key). Any
+other problem is a warning, and the field is left out or read as well as it can be
+(``labsite.fields``): a visitor never sees a warning, only a missing paper.
 """
 
 from __future__ import annotations
 
 import difflib
 import hashlib
-import posixpath
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -17,6 +21,7 @@ from functools import cached_property, lru_cache
 
 from pybtex.database import Entry
 
+from . import fields
 from .bibliography import SourcedEntry
 from .bibtex_export import entry_text
 from .errors import DataError
@@ -36,8 +41,10 @@ VENUE_FIELDS = {
     "techreport": ("institution",),
     "misc": ("howpublished", "publisher"),
     "unpublished": ("howpublished",),
-    "online": ("publisher",),
+    "online": ("howpublished", "publisher"),
 }
+# Entry types of biblatex and others, shown as publications with whatever venue they name.
+OTHER_VENUE_FIELDS = ("journal", "booktitle", "howpublished", "publisher", "institution", "school", "organization")
 
 KIND_LABEL = {
     "article": "Journal article",
@@ -53,7 +60,15 @@ KIND_LABEL = {
     "misc": "Preprint",
     "unpublished": "Preprint",
     "online": "Preprint",
+    "software": "Software",
+    "dataset": "Dataset",
+    "patent": "Patent",
+    "thesis": "Thesis",
+    "report": "Report",
+    "manual": "Manual",
+    "booklet": "Booklet",
 }
+OTHER_LABEL = "Publication"
 WORKSHOP_LABEL = "Workshop paper"
 
 # Link fields in the order their buttons appear, with their labels.
@@ -69,15 +84,9 @@ LINK_FIELDS = {
     "video": "Video",
     "blog": "Blog",
 }
+PREPRINT_LABEL = "Preprint"  # an ``eprint`` that is an address but not arXiv's
 
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december"]
-TRUE_WORDS, FALSE_WORDS = {"true", "yes", "1"}, {"false", "no", "0"}
-DOI = re.compile(r"^10\.\d{4,9}/\S+$")
-ARXIV_ID = re.compile(r"^(\d{4}\.\d{4,5}|[a-z.-]+/\d{7})(v\d+)?$", re.IGNORECASE)
-SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 SLUG_UNSAFE = re.compile(r"[^a-z0-9_.-]+")
-YEAR = re.compile(r"[0-9]{4}")  # ASCII digits: str.isdigit() also takes "²⁰²⁴", which int() refuses
 # Page names that MkDocs gives a meaning of its own: publications/index.md would replace the list.
 RESERVED_SLUGS = {"index", "readme"}
 
@@ -90,7 +99,7 @@ class Publication:
     kind: str
     title: str
     authors: tuple[Name, ...]
-    year: int
+    year: int | None  # None: undated, listed last
     venue: str = ""
     month: int | None = None
     abbr: str = ""
@@ -132,23 +141,27 @@ class Publication:
         """A reader's name for the entry type, e.g. "Journal article" or "Workshop paper"."""
         if self.kind in ("inproceedings", "conference") and "workshop" in f"{self.venue} {self.abbr}".lower():
             return WORKSHOP_LABEL
-        return KIND_LABEL[self.kind]
+        return KIND_LABEL.get(self.kind, OTHER_LABEL)
+
+    @property
+    def year_label(self) -> str:
+        """The year as shown: "2024", or "Undated"."""
+        return str(self.year) if self.year is not None else "Undated"
+
+    @property
+    def order(self) -> tuple:
+        """Sorts newest first, undated papers last."""
+        return (self.year is None, -(self.year or 0), -(self.month or 0))
 
     @property
     def pdf(self) -> str:
-        """The ``pdf`` field as given: a web address or a file of the site ("" if none)."""
+        """The PDF's address: a web address, or a file's path from the docs folder ("" if none)."""
         return next((url for label, url in self.links if label == "PDF"), "")
 
     @property
-    def local_pdf(self) -> str:
-        """The PDF's path in the site when it is one of the site's files, else "".
-
-        A bare file name means ``assets/pdf/<name>``, as in al-folio.
-        """
-        pdf = self.pdf
-        if not pdf or pdf.lower().startswith(("http://", "https://")):
-            return ""
-        return pdf_path(pdf)
+    def local_files(self) -> list[tuple[str, str]]:
+        """(label, path from the docs folder) of each link to a file of the site."""
+        return [(label, url) for label, url in self.links if not fields.WEB.match(url)]
 
     @cached_property
     def slug(self) -> str:
@@ -174,18 +187,6 @@ def slug_of(key: str) -> str:
     return slug
 
 
-def pdf_path(pdf: str) -> str:
-    """Where a ``pdf`` field that names a file of the site points, from the docs folder.
-
-    A bare name is in ``assets/pdf/``; a path is taken from the docs folder. "" when
-    the path would leave its folder (``../mkdocs.yml``, ``..``).
-    """
-    folder = "" if "/" in pdf else "assets/pdf"
-    path = posixpath.normpath(posixpath.join(folder, pdf.lstrip("/")))
-    inside = path.startswith(f"{folder}/") if folder else not (path in (".", "..") or path.startswith("../"))
-    return path if inside else ""
-
-
 def from_entries(entries: list[SourcedEntry]) -> tuple[list[Publication], list[DataError]]:
     """Check and convert parsed entries; an entry with errors is left out and reported.
 
@@ -201,9 +202,9 @@ def from_entries(entries: list[SourcedEntry]) -> tuple[list[Publication], list[D
             continue
         try:
             sourced, problems = _with_crossref(sourced, by_key)
-            problems += _check(sourced)
-            if not any(not problem.warning for problem in problems):
-                publications.append(_convert(sourced))
+            publication = _read(sourced, problems)
+            if publication is not None:
+                publications.append(publication)
         except Exception as problem:  # the last guard: whatever one entry does is that entry's error
             problems = [DataError(sourced.path, sourced.line, f"cannot be used, left out: {problem!r}",
                                   field=sourced.key)]
@@ -236,8 +237,8 @@ def _with_crossref(sourced: SourcedEntry, by_key: dict[str, SourcedEntry]) -> tu
         return sourced, []
     target = by_key.get(target_key.lower())
     if target is None:
-        return sourced, [DataError(sourced.path, sourced.line, f"crossref to unknown key '{target_key}'",
-                                   field=f"{sourced.key}.crossref")]
+        return sourced, [DataError(sourced.path, sourced.line, f"no entry has the key '{target_key}'; "
+                                   "the entry keeps its own fields", field=f"{sourced.key}.crossref", warning=True)]
     inherited = dict(target.entry.fields)
     if "title" in inherited:
         inherited.setdefault("booktitle", inherited.pop("title"))
@@ -247,48 +248,78 @@ def _with_crossref(sourced: SourcedEntry, by_key: dict[str, SourcedEntry]) -> tu
     return SourcedEntry(sourced.key, merged, sourced.path, sourced.line), []
 
 
-def _check(sourced: SourcedEntry) -> list[DataError]:
-    entry, problems = sourced.entry, []
+class _Problems:
+    """The problems of one entry, each naming the entry's file and line."""
 
-    def problem(message: str, name: str = "") -> None:
-        field_name = f"{sourced.key}.{name}" if name else sourced.key
-        problems.append(DataError(sourced.path, sourced.line, message, field=field_name))
+    def __init__(self, sourced: SourcedEntry, found: list[DataError]):
+        self._sourced, self._found = sourced, found
 
-    if entry.type.lower() not in VENUE_FIELDS:
-        problem(f"unknown entry type '@{entry.type}' (expected one of: {', '.join(sorted(VENUE_FIELDS))})")
-        return problems
-    fields = entry.fields
-    for name in ("title", "year"):
-        if not fields.get(name, "").strip():
-            problem(_missing(name, fields))
-    if not entry.persons.get("author") and not entry.persons.get("editor"):
-        problem(_missing("author", list(fields) + list(entry.persons)))
-    year = fields.get("year", "").strip()
-    if year and not YEAR.fullmatch(year):
-        problem(f"expected a four-digit year, got '{year}'", "year")
-    month = fields.get("month", "").strip()
-    if month and _month_number(month) is None:
-        problem(f"expected a month name or number 1-12, got '{month}'", "month")
-    for name in LINK_FIELDS:
-        value = fields.get(name, "").strip()
-        web = value.lower().startswith(("http://", "https://"))
-        # Only a PDF may be a file of the site; any other link must be a web address.
-        if value and not web and (name != "pdf" or SCHEME.match(value) or "\\" in value or value.startswith("//")
-                                  or not pdf_path(value)):
-            problem(f"expected an address starting with https:// or http://"
-                    f"{' (or a file of the site, inside the docs folder)' if name == 'pdf' else ''}"
-                    f", got '{value}'", name)
-    doi = fields.get("doi", "").strip()
-    if doi and not DOI.match(_bare_doi(doi)):
-        problem(f"expected a DOI such as 10.1000/xyz123, got '{doi}'", "doi")
-    arxiv_field, arxiv = _arxiv(fields)
-    if arxiv and not ARXIV_ID.match(arxiv):
-        problem(f"expected an arXiv id such as 2310.05175, got '{arxiv}'", arxiv_field)
-    for name in ("selected", "bibtex_show"):
-        value = fields.get(name, "").strip().lower()
-        if value and value not in TRUE_WORDS | FALSE_WORDS:
-            problem(f"expected true or false, got '{fields[name]}'", name)
-    return problems
+    def warn(self, name: str, message: str) -> None:
+        """A warning about field ``name`` (the paper is shown), if ``message`` says anything."""
+        if message:
+            self._found.append(DataError(self._sourced.path, self._sourced.line, message,
+                                         field=f"{self._sourced.key}.{name}", warning=True))
+
+    def error(self, message: str) -> None:
+        """An error: the entry cannot be used."""
+        self._found.append(DataError(self._sourced.path, self._sourced.line, message, field=self._sourced.key))
+
+
+def _read(sourced: SourcedEntry, found: list[DataError]) -> Publication | None:
+    """The publication of an entry, or None if it has no title; problems go to ``found``."""
+    entry, values, problems = sourced.entry, sourced.entry.fields, _Problems(sourced, found)
+
+    @lru_cache(maxsize=None)
+    def text(name: str) -> str:
+        # al-folio files often end values with a comma that its template relies on.
+        return latex_to_text(values.get(name, "")).strip().rstrip(",").strip()
+
+    if not text("title"):
+        problems.error(_missing("title", values))
+        return None
+    kind = entry.type.lower()
+    if kind not in VENUE_FIELDS and kind not in KIND_LABEL:
+        problems.warn("type", f"'@{entry.type}' is not a BibTeX entry type: shown as a publication")
+    persons = entry.persons.get("author") or entry.persons.get("editor") or []
+    if not persons:
+        problems.warn("author", _missing("author", list(values) + list(entry.persons)) + ": shown without authors")
+    authors = tuple(Name.from_person(person) for person in persons)
+    year, said = fields.year(values.get("year", ""))
+    problems.warn("year", said)
+    month, said = fields.month(values.get("month", ""))
+    problems.warn("month", said)
+    venue = next((text(name) for name in VENUE_FIELDS.get(kind, OTHER_VENUE_FIELDS) if text(name)), "")
+    doi, said = fields.doi(values["doi"]) if values.get("doi", "").strip() else ("", "")
+    problems.warn("doi", said)
+    arxiv, preprint, said = fields.arxiv(values)
+    problems.warn("arxiv" if values.get("arxiv", "").strip() else "eprint", said)
+    links = _links(values, problems) + ((PREPRINT_LABEL, preprint),) * bool(preprint)
+    selected, said = fields.flag(values.get("selected", ""))
+    problems.warn("selected", said)
+    return Publication(
+        key=sourced.key, kind=kind, title=text("title"), authors=authors, year=year, venue=venue, month=month,
+        abbr=text("abbr"), volume=text("volume"), number=text("number") or text("issue"), pages=text("pages"),
+        publisher=text("publisher") if venue != text("publisher") else "", address=text("address"),
+        note=text("note") or (text("howpublished") if venue != text("howpublished") else ""),
+        doi=doi, arxiv=arxiv, links=links, selected=selected, award=text("award_name") or text("award"),
+        presentation=text("presentation"),
+        keywords=tuple(word.strip() for word in text("keywords").split(",") if word.strip()),
+        abstract=text("abstract"),
+        equal_contribution=_positions(text("equal_contribution"), authors) | sourced.equal,
+        corresponding=_positions(text("corresponding"), authors) | sourced.corresponding,
+        path=sourced.path, line=sourced.line, entry=entry,
+    )
+
+
+def _links(values, problems: _Problems) -> tuple[tuple[str, str], ...]:
+    found = []
+    for name, label in LINK_FIELDS.items():
+        if values.get(name, "").strip():
+            address, said = fields.link(name, values[name])
+            problems.warn(name, said)
+            if address:
+                found.append((label, address))
+    return tuple(found)
 
 
 def _missing(name: str, present) -> str:
@@ -297,70 +328,11 @@ def _missing(name: str, present) -> str:
     return f"missing required field '{name}'{hint}"
 
 
-def _convert(sourced: SourcedEntry) -> Publication:
-    entry, fields = sourced.entry, sourced.entry.fields
-    kind = entry.type.lower()
-    persons = entry.persons.get("author") or entry.persons.get("editor")
-    authors = tuple(Name.from_person(person) for person in persons)
-
-    @lru_cache(maxsize=None)
-    def text(name: str) -> str:
-        # al-folio files often end values with a comma that its template relies on.
-        return latex_to_text(fields.get(name, "")).strip().rstrip(",").strip()
-
-    venue = next((text(name) for name in VENUE_FIELDS[kind] if text(name)), "")
-    return Publication(
-        key=sourced.key,
-        kind=kind,
-        title=text("title"),
-        authors=authors,
-        year=int(fields["year"]),
-        venue=venue,
-        month=_month_number(fields.get("month", "")),
-        abbr=text("abbr"),
-        volume=text("volume"),
-        number=text("number") or text("issue"),
-        pages=text("pages"),
-        publisher=text("publisher") if venue != text("publisher") else "",
-        address=text("address"),
-        note=text("note") or (text("howpublished") if venue != text("howpublished") else ""),
-        doi=_bare_doi(fields.get("doi", "").strip()),
-        arxiv=_arxiv(fields)[1],
-        links=tuple((label, fields[name].strip()) for name, label in LINK_FIELDS.items() if fields.get(name)),
-        selected=fields.get("selected", "").strip().lower() in TRUE_WORDS,
-        award=text("award_name") or text("award"),
-        presentation=text("presentation"),
-        keywords=tuple(word.strip() for word in text("keywords").split(",") if word.strip()),
-        abstract=text("abstract"),
-        equal_contribution=_positions(text("equal_contribution"), authors),
-        corresponding=_positions(text("corresponding"), authors),
-        path=sourced.path,
-        line=sourced.line,
-        entry=entry,
-    )
-
-
 def _positions(names: str, authors: tuple[Name, ...]) -> frozenset[int]:
-    wanted = [Name.parse(name) for name in names.split(",") if name.strip()]
+    wanted = []
+    for name in filter(str.strip, names.split(",")):
+        try:
+            wanted.append(Name.parse(name))
+        except ValueError:  # not a name: it marks no one
+            continue
     return frozenset(index for index, author in enumerate(authors) if any(author.matches(w) for w in wanted))
-
-
-def _month_number(value: str) -> int | None:
-    value = value.strip().lower()
-    if value.isascii() and value.isdigit():
-        return int(value) if 1 <= int(value) <= 12 else None
-    matches = [index + 1 for index, name in enumerate(MONTHS) if len(value) >= 3 and name.startswith(value)]
-    return matches[0] if matches else None
-
-
-def _bare_doi(doi: str) -> str:
-    return re.sub(r"^(https?://(dx\.)?doi\.org/|doi:)", "", doi, flags=re.IGNORECASE)
-
-
-def _arxiv(fields) -> tuple[str, str]:
-    """The field holding the arXiv id and the id: al-folio's ``arxiv``, or ``eprint``."""
-    if fields.get("arxiv", "").strip():
-        return "arxiv", fields["arxiv"].strip()
-    if fields.get("eprint", "").strip() and fields.get("archiveprefix", "arxiv").strip().lower() == "arxiv":
-        return "eprint", fields["eprint"].strip()
-    return "eprint", ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -54,6 +55,7 @@ class SiteData:
     openings: list[news.Opening] = field(default_factory=list)
     themes: list[themes.Theme] = field(default_factory=list)
     broken_keys: frozenset[str] = frozenset()  # citation keys of BibTeX entries left out for errors
+    papers_left_out: int = 0  # BibTeX entries left out for errors, keyed or not
 
     @cached_property
     def roster(self) -> Roster:
@@ -161,18 +163,18 @@ def load(project_dir: Path, data_dir: Path, bib_paths: list[Path], cache: FileCa
     bib_errors.extend(duplicates)
     if docs_dir is not None:
         papers, taken = _pages_taken(papers, docs_dir)
+        papers = [_without_missing_files(paper, docs_dir, bib_errors) for paper in papers]
         bib_errors.extend(taken)
     errors.extend(bib_errors)
 
     data = SiteData(
         **records,
-        publications=sorted(papers, key=lambda p: (-p.year, -(p.month or 0))),
+        publications=sorted(papers, key=lambda p: p.order),
         # A BibTeX error's field starts with the entry's key, e.g. "yin2024outlier.year".
         broken_keys=frozenset(e.field.split(".")[0].lower() for e in bib_errors if e.field and not e.warning),
+        papers_left_out=len({(e.path, e.field.split(".")[0].lower() or e.line) for e in bib_errors if not e.warning}),
     )
     errors.extend(_unknown_papers(data, docs["awards"]))
-    if docs_dir is not None:
-        errors.extend(_missing_pdfs(data.publications, docs_dir))
     return data, errors
 
 
@@ -191,14 +193,16 @@ def _pages_taken(papers: list[publications.Publication], docs_dir: Path) -> tupl
     return kept, errors
 
 
-def _missing_pdfs(papers: list[publications.Publication], docs_dir: Path) -> list[DataError]:
-    errors = []
-    for paper in papers:
-        path = docs_dir / paper.local_pdf
-        if paper.local_pdf and not path.is_file():
-            errors.append(DataError(paper.path, paper.line, f"no file '{paper.pdf}' in {path.parent}",
-                                    field=f"{paper.key}.pdf"))
-    return errors
+def _without_missing_files(paper: publications.Publication, docs_dir: Path,
+                           errors: list[DataError]) -> publications.Publication:
+    """``paper`` less its links to files that the docs folder does not have, each warned about."""
+    missing = [(label, path) for label, path in paper.local_files if not (docs_dir / path).is_file()]
+    for label, path in missing:
+        name = next(name for name, shown in publications.LINK_FIELDS.items() if shown == label)
+        errors.append(DataError(paper.path, paper.line, f"no file {docs_dir.name}/{path}: link left out",
+                                field=f"{paper.key}.{name}", warning=True))
+    return dataclasses.replace(paper, links=tuple(link for link in paper.links if link not in missing)) \
+        if missing else paper
 
 
 def _read_data(path: Path, shown_as: str, name: str) -> tuple[yamldata.Document, dict[str, Any]]:

@@ -20,7 +20,8 @@ def paper_head(paper: Publication, page_url: str | None, pdf_url: str | None) ->
 
 def paper_summary(paper: Publication) -> str:
     """A one-line description of a paper: its abstract, or authors, venue and year."""
-    return paper.abstract or f"{paper.byline}. {paper.venue or paper.kind_label}, {paper.year}."
+    when = f", {paper.year}" if paper.year else ""
+    return paper.abstract or f"{paper.byline}. {paper.venue or paper.kind_label}{when}."
 
 
 def social_tags(title: str, description: str, site_name: str, page_url: str | None, image_url: str | None,
@@ -41,8 +42,8 @@ def _scholar_tags(paper: Publication, pdf_url: str | None) -> list[str]:
     tags = [("citation_title", paper.title)]
     tags += [("citation_author", f"{a.last}, {a.first}" if a.first else a.last)
              for a in paper.authors if not a.is_others]
-    date = f"{paper.year}/{paper.month:02d}" if paper.month else str(paper.year)
-    tags += [("citation_publication_date", date)]
+    if paper.year:
+        tags += [("citation_publication_date", f"{paper.year}/{paper.month:02d}" if paper.month else str(paper.year))]
     venue_tag = {"article": "citation_journal_title", "phdthesis": "citation_dissertation_institution",
                  "mastersthesis": "citation_dissertation_institution",
                  "techreport": "citation_technical_report_institution"}.get(paper.kind, "citation_conference_title")
@@ -64,8 +65,9 @@ def _scholarly_article(paper: Publication, page_url: str | None) -> dict:
         "headline": paper.title,
         "name": paper.title,
         "author": [{"@type": "Person", "name": a.display()} for a in paper.authors if not a.is_others],
-        "datePublished": f"{paper.year}-{paper.month:02d}" if paper.month else str(paper.year),
     }
+    if paper.year:
+        article["datePublished"] = f"{paper.year}-{paper.month:02d}" if paper.month else str(paper.year)
     if paper.venue:
         article["isPartOf"] = {"@type": "PublicationIssue" if paper.kind == "article" else "CreativeWork",
                                "name": paper.venue}

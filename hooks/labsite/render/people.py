@@ -78,7 +78,7 @@ def _card(member: Member, papers: list[Publication], home: str, root: str, alumn
         lines.append(element("p", " · ".join(links), "lab-person__links"))
     if papers:
         items = "".join(element("li", f'{link(f"publications/{p.slug}/", text(p.title), root)} '
-                                      f'<span class="lab-muted">{text(p.abbr or p.venue)} {p.year}</span>')
+                                      f'<span class="lab-muted">{text(p.abbr or p.venue)} {p.year or ""}</span>')
                         for p in papers)
         lines.append(f'<details class="lab-person__papers"><summary>Papers with the group ({len(papers)})'
                      f"</summary><ul>{items}</ul></details>")

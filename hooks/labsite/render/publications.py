@@ -38,11 +38,11 @@ def publication_list(papers: list[Publication], context: PaperContext, by_year: 
     if not papers:
         return block('<p class="lab-empty">No publications yet.</p>')
     parts = [block(legend(papers, context))]
-    groups = groupby(papers, key=lambda p: p.year) if by_year else [(None, papers)]
+    groups = groupby(papers, key=lambda p: p.year_label) if by_year else [(None, papers)]
     for year, group in groups:
         if year is not None:
             # Each paper has a page of its own, which search finds: a list would find it twice.
-            parts.append(heading(depth, str(year), searched=False))
+            parts.append(heading(depth, year, searched=False))
         entries = "".join(entry(paper, context, with_details) for paper in group)
         parts.append(block(f'<ol class="lab-pubs" data-search-exclude>{entries}</ol>'))
     return "".join(parts)
@@ -74,7 +74,7 @@ def entry(paper: Publication, context: PaperContext, with_details: bool = True) 
         links(paper, context.root),
         details(paper) if with_details else "",
     ]
-    data = {"year": paper.year, "type": paper.kind_label, "topics": " ".join(paper.keywords),
+    data = {"year": paper.year_label, "type": paper.kind_label, "topics": " ".join(paper.keywords),
             "rank": context.venues.rank(paper.abbr)}
     attributes = "".join(f' data-{name}="{text(value)}"' for name, value in data.items())
     return f'<li class="lab-pub" id="{text(paper.key)}"{attributes}>{"".join(p for p in parts if p)}</li>'
@@ -127,15 +127,15 @@ def venue(paper: Publication) -> str:
         parts.append(f"arXiv preprint arXiv:{text(paper.arxiv)}")
     if paper.note:
         parts.append(text(paper.note))
-    parts.append(", ".join(text(p) for p in (paper.publisher, paper.address, str(paper.year)) if p))
-    return ". ".join(parts) + "."
+    parts.append(", ".join(text(p) for p in (paper.publisher, paper.address, str(paper.year or "")) if p))
+    return ". ".join(part for part in parts if part) + "."
 
 
 def badges(paper: Publication, venues: Venues) -> str:
     """Venue and year, the venue's rank, presentation type and award, as badges."""
     found = []
     if paper.abbr:
-        found.append(element("span", text(f"{paper.abbr} {paper.year}"), "lab-badge lab-badge--venue"))
+        found.append(element("span", text(f"{paper.abbr} {paper.year or ''}".strip()), "lab-badge lab-badge--venue"))
     rank = venues.rank(paper.abbr)
     if rank and rank.lower() != "unranked":
         label = f"{venues.ranking} {rank}" if venues.ranking else rank
@@ -149,7 +149,7 @@ def badges(paper: Publication, venues: Venues) -> str:
 
 def links(paper: Publication, root: str) -> str:
     """PDF first, then arXiv and DOI, then the other links in ``LINK_FIELDS`` order."""
-    found = [(label, paper.local_pdf or url if label == "PDF" else url) for label, url in paper.links]
+    found = list(paper.links)
     identifiers = []
     if paper.arxiv:
         identifiers.append(("arXiv", f"https://arxiv.org/abs/{paper.arxiv}"))
@@ -168,7 +168,7 @@ def reference(paper: Publication, context: PaperContext) -> str:
 
 def pdf_url(paper: Publication, root: str) -> str | None:
     """The address of the paper's PDF, if it has one."""
-    return safe_url(paper.local_pdf or paper.pdf, root) if paper.pdf else None
+    return safe_url(paper.pdf, root) if paper.pdf else None
 
 
 def details(paper: Publication) -> str:
@@ -197,7 +197,7 @@ def paper_page(paper: Publication, related: list[Publication], context: PaperCon
     # Search reads this plain text instead of the head (labsite.stash): the same words in
     # a tenth of the tags, which a thousand papers' pages make worth it, and cleaner results.
     # (The search result's title is the page's.)
-    where = " ".join(part for part in (paper.venue or paper.kind_label, paper.abbr, str(paper.year)) if part)
+    where = " ".join(part for part in (paper.venue or paper.kind_label, paper.abbr, str(paper.year or "")) if part)
     search_text = f'<p class="lab-search-text">{text(paper.byline)}. {text(where)}.</p>'
     parts = [block(title), block(search_text), block(head), block(legend([paper], context))]
     if paper.abstract:
@@ -207,7 +207,7 @@ def paper_page(paper: Publication, related: list[Publication], context: PaperCon
     parts += [heading(2, "Cite", searched=False), block(cite)]
     if related:
         items = "".join(f"<li>{link(context.paper_url(p), text(p.title))} "
-                        f'<span class="lab-muted">{text(p.abbr or p.venue)} {p.year}</span></li>' for p in related)
+                        f'<span class="lab-muted">{text(p.abbr or p.venue)} {p.year or ""}</span></li>' for p in related)
         # Out of search: a search for one paper's title would find every related page too.
         parts += [heading(2, "Related papers", searched=False),
                   block(f'<ul class="lab-related" data-search-exclude>{items}</ul>')]
@@ -230,7 +230,7 @@ def related_papers(paper: Publication, by_topic: dict[str, list[Publication]], l
             if other.key != paper.key:
                 shared[other.key] = shared.get(other.key, 0) + 1
                 candidates[other.key] = other
-    ranked = sorted(candidates.values(), key=lambda other: (-shared[other.key], -other.year))
+    ranked = sorted(candidates.values(), key=lambda other: (-shared[other.key], other.order))
     return ranked[:limit]
 
 
@@ -240,12 +240,12 @@ def filter_bar(papers: list[Publication], venues: Venues) -> str:
     It starts hidden and the site's script shows it, so that a reader without
     JavaScript sees the full list and no controls that do nothing.
     """
-    years = sorted({p.year for p in papers}, reverse=True)
+    years = list(dict.fromkeys(p.year_label for p in sorted(papers, key=lambda p: p.order)))
     kinds = sorted({p.kind_label for p in papers})
     topics = sorted({topic for p in papers for topic in p.keywords})
     ranks = [rank for rank in dict.fromkeys(venues.rank(p.abbr) for p in papers) if rank]
     selects = "".join(_select(name, label, values) for name, label, values in (
-        ("year", "Year", [str(year) for year in years]), ("type", "Type", kinds),
+        ("year", "Year", years), ("type", "Type", kinds),
         ("topic", "Topic", topics), ("rank", "Rank", sorted(ranks))) if values)
     return (
         '<form class="lab-filter" role="search" aria-label="Filter publications" hidden>'

@@ -51,9 +51,9 @@ def papers_per_year_chart(papers: list[Publication]) -> str:
     Years without papers between the first and the last get an empty slot, so the
     time axis is even. Screen readers get the numbers as the image's label.
     """
-    if not papers:
+    per_year = Counter(p.year for p in papers if p.year is not None)
+    if not per_year:
         return ""
-    per_year = Counter(p.year for p in papers)
     years = list(range(min(per_year), max(per_year) + 1))
     tallest = max(per_year.values())
     width = len(years) * (BAR_WIDTH + BAR_GAP) + BAR_GAP
