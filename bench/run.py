@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 import yaml  # noqa: E402
 
-from labsite import bibliography, directives, names, site  # noqa: E402
+from labsite import bibliography, directives, latex, names, site  # noqa: E402
 
 # About 1,200 distinct names, some with accents: names recur across papers, as in a real group's list.
 FIRST = ["Lu", "Shiwei", "Ajay", "Mykola", "Zhangyang", "Jörg", "Anaïs", "Tianjin", "Meng", "Gen", "Li", "Xiaolong",
@@ -88,7 +88,7 @@ def hook_times(bib: Path, repeats: int) -> dict[str, float]:
 
     def load():
         # Cold: forget the names and LaTeX conversions remembered by an earlier repeat.
-        for cached in (bibliography._person, names._from_parts, names.latex_to_text):
+        for cached in (bibliography._person, names._from_parts, latex.latex_to_text):
             cached.cache_clear()
         loaded["data"], _ = site.load(ROOT, data_dir, [bib], site.FileCache())
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -77,3 +78,55 @@ def test_alfolio_files_dropped_into_bib_render_every_valid_entry(project):
     curie = listing.find(id="curie2021sparse")
     assert curie.find("a", string="PDF")["href"] == "../assets/pdf/curie2021sparse.pdf"
     assert "Outstanding Paper" in listing.find(id="noether2023pruning").get_text()
+
+
+REAL = Path(__file__).parent / "fixtures" / "real"
+
+
+def build_with_only(project, bib_file):
+    """``project`` with ``bib_file`` as its whole bibliography, pages and data no longer naming
+    the site's own papers, built without --strict."""
+    for old in (project / "bib").glob("*.bib"):
+        old.unlink()
+    shutil.copy(bib_file, project / "bib" / bib_file.name)
+    for page in (project / "docs").glob("*.md"):
+        page.write_text(re.sub(r" ?\[@[^\]]*\]", "", page.read_text(encoding="utf-8")), encoding="utf-8")
+    for data in (project / "docs" / "data").glob("*.yml"):
+        data.write_text(re.sub(r"(?m)^\s+paper: .*\n", "", data.read_text(encoding="utf-8")), encoding="utf-8")
+    return run_build(project, strict=False)
+
+
+def test_the_owners_al_folio_file_shows_every_paper_with_a_title_and_a_unique_key(project):
+    result, site = build_with_only(project, REAL / "luuyin-papers.bib")
+    assert "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    assert len(errors) == 4 and all("duplicate citation key" in line for line in errors), result.stderr
+    listing = BeautifulSoup((site / "publications" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    shown = [item["id"] for item in listing.select("li.lab-pub")]
+    assert sorted(shown) == sorted({"he2025alphadecay", "he2025coe", "he2025gpas", "yin2023pruning", "yin2023OWL",
+                                    "yin2022lottery", "huang2022you", "yin2022superposing", "liu2021we",
+                                    "liu2021sparse", "yin2021hierarchical", "yin2021beyond", "yin2020knowledge"})
+    assert "<b>" not in listing.get_text() and "&dagger" not in listing.get_text() and "corresponding author" \
+        not in " ".join(li.select_one(".lab-pub__authors").get_text() for li in listing.select("li.lab-pub"))
+    owners = [strong.get_text() for strong in listing.select(".lab-pub__authors strong.lab-owner")]
+    assert owners == ["Lu Yin"] * len(shown)
+    alphadecay = listing.find(id="he2025alphadecay").select_one(".lab-pub__authors")
+    assert alphadecay.select_one("strong.lab-owner").find_next_sibling("sup").get_text() == "†"
+    mixln = listing.find(id="yin2023pruning").select_one(".lab-pub__authors").get_text()
+    assert mixln.startswith("Pengxiang Li*, Lu Yin*, Shiwei Liu") and "equal contribution" not in mixln
+    headings = [heading.get_text(strip=True).rstrip("¶") for heading in listing.select("article h2")]
+    assert headings[-1] == "Undated" and shown[-1] == "yin2023OWL"  # it has no year: listed last
+
+
+def test_al_folios_template_file_shows_all_its_papers_with_local_links(project):
+    (project / "docs" / "assets" / "html").mkdir(parents=True)
+    (project / "docs" / "assets" / "html" / "relativity.html").write_text("<p>Relativity</p>", encoding="utf-8")
+    result, site = build_with_only(project, REAL / "alfolio-template-papers.bib")
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    keys = re.findall(r"(?m)^@(?!string)\w+\{([^,]+),", (REAL / "alfolio-template-papers.bib").read_text(encoding="utf-8"))
+    listing = BeautifulSoup((site / "publications" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert sorted(item["id"] for item in listing.select("li.lab-pub")) == sorted(keys)
+    relativity = listing.find(id="einstein1920relativity")
+    assert relativity.find("a", string="HTML")["href"] == "../assets/html/relativity.html"
+    epr = listing.find(id="PhysRev.47.777").select_one(".lab-pub__authors").get_text()
+    assert epr.startswith("A. Einstein*†, B. Podolsky*, N. Rosen*")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 import fuzz
+from labsite import bibliography, publications
 from labsite.errors import DataError
 
 # About 0.15 s a mutation on this machine: a fixed budget that CI runs in well under a minute.
@@ -33,3 +34,16 @@ def test_the_checks_catch_script_a_crash_and_a_misplaced_error(tmp_path, monkeyp
     monkeypatch.setattr(fuzz, "load", crash)
     [where, problem] = fuzz.run(seed=1, runs=1)
     assert where.startswith("seed 1, run 0") and "RuntimeError: a traceback" in problem
+
+
+def test_mutated_real_bibliographies_never_raise_and_blame_their_own_lines():
+    rng = random.Random(2026)
+    for path in sorted((fuzz.ROOT / "tests" / "fixtures" / "real").glob("*.bib")):
+        original = path.read_text(encoding="utf-8")
+        for _ in range(150):
+            text = fuzz.mutate(original, rng)
+            bib = bibliography.parse(text, "bib/x.bib")
+            papers, problems = publications.from_entries(bib.entries)
+            lines = text.count("\n") + 1
+            assert all(e.path == "bib/x.bib" and (e.line is None or 1 <= e.line <= lines) for e in bib.errors + problems)
+            assert len(papers) <= len(bib.entries)

@@ -13,7 +13,7 @@ from conftest import BuiltSite, run_build, serve
 from hostile import PAYLOADS, hostile_bibtex, make_hostile_project, valid_document
 from scan import TOLERATED_IF_CLEAN, report, scan_site, unexplained
 from labsite import yamldata
-from labsite.names import latex_to_text
+from labsite.latex import latex_to_text
 
 
 @pytest.fixture(scope="module")

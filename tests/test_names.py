@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from labsite.names import Name, latex_to_text
+from labsite.latex import latex_to_text
+from labsite.names import Name
 
 
 @pytest.mark.parametrize("spelling", ["Lu Yin", "L. Yin", "Yin, Lu", "Yin, L.", "LU YIN", "L Yin"])
@@ -37,13 +38,22 @@ def test_latex_to_text_removes_braces_and_decodes_accents():
     ("A\\", "A"),                          # a trailing backslash
     ("Lu \\\\ Yin", "Lu Yin"),             # a line break: BibTeX values are one line
     ("\\footnote", ""),
-    ("\\href{https://a.org}{b}", "https://a.orgb"),
+    ("\\href{https://a.org}{the text}", "the text"),
+    ("\\raisebox{-0.5ex}\\textasciitilde", "~"),
+    ("Foo \\unknowncommand{bar} baz", "Foo bar baz"),
     ("One\\par Two\n\nThree", "One Two Three"),
 ])
-def test_latex_the_decoders_reject_is_shown_as_plain_text(latex, shown):
+def test_latex_the_decoders_reject_or_do_not_know_is_shown_as_plain_text(latex, shown):
     assert latex_to_text(latex) == shown
 
 
 def test_a_name_that_is_not_one_says_why():
     with pytest.raises(ValueError, match="Too many commas in 'A, B, C, D'"):
         Name.parse("A, B, C, D")
+
+
+@pytest.mark.parametrize("macro, journal", [("\\apj", "The Astrophysical Journal"),
+                                            ("{\\mnras}", "Monthly Notices of the Royal Astronomical Society"),
+                                            ("\\aap", "Astronomy and Astrophysics"), ("\\nat", "Nature")])
+def test_aas_journal_macros_from_ads_exports_become_the_journals_names(macro, journal):
+    assert latex_to_text(macro) == journal

@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 import fuzz
 from hostile import PAYLOADS, hostile_bibtex, valid_document
 from labsite import bibliography, publications, yamldata
-from labsite.names import Name, latex_to_text
+from labsite.latex import latex_to_text
+from labsite.names import Name
 from labsite.render.html import safe_url
 from scan import address_kind, html_suspects
 

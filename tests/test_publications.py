@@ -203,3 +203,10 @@ def test_an_entry_that_breaks_conversion_is_one_error_naming_it(monkeypatch):
     papers, [error] = convert(entry(key="a2024") + entry(key="b2024"))
     assert [p.key for p in papers] == ["b2024"]
     assert (error.field, error.line, error.warning) == ("a2024", 1, False) and "unexpected" in error.message
+
+
+def test_an_ads_export_names_its_journal_by_macro():
+    [paper], warnings = convert(entry(kind="article", booktitle=None, journal="\\apjl", eprint="2401.00001",
+                                      archiveprefix="arXiv"))
+    assert (paper.venue, paper.kind_label, paper.arxiv, warnings) == (
+        "The Astrophysical Journal Letters", "Journal article", "2401.00001", [])

@@ -9,6 +9,7 @@ from labsite.grants import ComputeAward, Grant, Resource
 from labsite.names import Name, Roster
 from labsite.people import Member
 from labsite.profile import Link, Profile
+from labsite.publications import Publication
 from labsite.render import activities, career, html, people
 from labsite.render import publications as render_publications
 from labsite.talks import Talk
@@ -145,3 +146,19 @@ def test_group_members_are_linked_and_long_lists_cut_after_the_last_marked_autho
     assert folded.summary.get_text() == ", and 3 more"
     assert soup(render_publications.legend([paper(author=authors)], context)).get_text() == \
         "Underlined: member of the group"
+
+
+def test_a_year_already_in_the_venue_or_abbreviation_is_not_repeated():
+    paper = Publication("k", "inproceedings", "T", (Name("Lu", "Yin"),), 2025, venue="NeurIPS 2025", abbr="NeurIPS 2025")
+    assert render_publications.venue(paper) == "<em>NeurIPS 2025</em>."
+    assert ">NeurIPS 2025<" in render_publications.badges(paper, Venues())
+    inside = Publication("k", "inproceedings", "T", (Name("Lu", "Yin"),), 2017, venue="Proc. of ICVS (ICVS 2017)",
+                         publisher="Springer")
+    assert render_publications.venue(inside) == "<em>Proc. of ICVS (ICVS 2017)</em>. Springer, 2017."
+
+
+def test_an_undated_paper_without_a_venue_has_no_empty_venue_line():
+    paper = Publication("k", "misc", "T", (Name("Lu", "Yin"),), None)
+    assert render_publications.venue(paper) == ""
+    assert "lab-pub__venue" not in render_publications.entry(paper, render_publications.PaperContext())
+    assert paper.year_label == "Undated"

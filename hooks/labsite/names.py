@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-
-import codecs
-import re
 from functools import cached_property, lru_cache
 
-import latexcodec  # noqa: F401  (registers the "ulatex" codec)
 from pybtex.database import Person
 from pybtex.exceptions import PybtexError
-from pylatexenc.latex2text import LatexNodes2Text
 
-_LATEX = LatexNodes2Text(math_mode="text")
+from .latex import latex_to_text
 
 
 @dataclass(frozen=True)
@@ -102,39 +97,6 @@ class Roster:
                 role = ("member", address) if address is not None else ("", "")
             known = self._known[id(name)] = (name, role)
         return known[1]
-
-
-@lru_cache(maxsize=1 << 16)  # names and venues recur across a bibliography
-def latex_to_text(latex: str) -> str:
-    """Plain Unicode text of a BibTeX value: accents, symbols, math and commands decoded.
-
-    Most values need little: braces that only protect case are dropped and dashes
-    replaced; latexcodec decodes accents quickly; only what is left (``\\textbf``,
-    math such as ``$\\ell_1$``) goes through pylatexenc's slower full parser. LaTeX
-    that the decoders reject (``\\href`` without arguments, a trailing backslash) is
-    shown as written, less its commands and braces. White space is folded as BibTeX
-    folds it: a ``\\par`` or a blank line never splits a value into paragraphs.
-    """
-    if not any(char in latex for char in "\\~$`"):
-        text = latex.replace("---", "—").replace("--", "–").replace("{", "").replace("}", "")
-    else:
-        text = _decoded(latex)
-    return " ".join(text.split())
-
-
-def _decoded(latex: str) -> str:
-    # BibTeX keeps a bare % as text; to the LaTeX decoders it would start a comment.
-    latex = re.sub(r"(?<!\\)%", r"\\%", latex)
-    try:
-        decoded = codecs.decode(latex, "ulatex")
-    except (ValueError, LookupError):  # latexcodec's UnicodeDecodeError is a ValueError
-        decoded = latex
-    if not any(char in decoded for char in "\\$"):
-        return decoded.replace("{", "").replace("}", "")
-    try:
-        return _LATEX.latex_to_text(latex)
-    except Exception:  # pylatexenc's parser fails in many ways on LaTeX it does not expect
-        return re.sub(r"\\([a-zA-Z]+\*?|.)?", "", decoded).replace("{", "").replace("}", "").replace("$", "")
 
 
 def _fold(text: str) -> str:

@@ -25,7 +25,8 @@ from . import fields
 from .bibliography import SourcedEntry
 from .bibtex_export import entry_text
 from .errors import DataError
-from .names import Name, latex_to_text
+from .latex import latex_to_text
+from .names import Name
 
 # Where an entry appeared, per entry type: the fields tried in order.
 VENUE_FIELDS = {

@@ -172,7 +172,7 @@ def load(project_dir: Path, data_dir: Path, bib_paths: list[Path], cache: FileCa
         publications=sorted(papers, key=lambda p: p.order),
         # A BibTeX error's field starts with the entry's key, e.g. "yin2024outlier.year".
         broken_keys=frozenset(e.field.split(".")[0].lower() for e in bib_errors if e.field and not e.warning),
-        papers_left_out=len({(e.path, e.field.split(".")[0].lower() or e.line) for e in bib_errors if not e.warning}),
+        papers_left_out=len({(e.path, e.line) for e in bib_errors if not e.warning}),
     )
     errors.extend(_unknown_papers(data, docs["awards"]))
     return data, errors

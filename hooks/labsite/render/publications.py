@@ -70,7 +70,7 @@ def entry(paper: Publication, context: PaperContext, with_details: bool = True) 
         badges(paper, context.venues),
         title,
         element("div", authors(paper, context), "lab-pub__authors"),
-        element("span", venue(paper), "lab-pub__venue"),
+        element("span", venue(paper), "lab-pub__venue") if venue(paper) else "",
         links(paper, context.root),
         details(paper) if with_details else "",
     ]
@@ -127,15 +127,19 @@ def venue(paper: Publication) -> str:
         parts.append(f"arXiv preprint arXiv:{text(paper.arxiv)}")
     if paper.note:
         parts.append(text(paper.note))
-    parts.append(", ".join(text(p) for p in (paper.publisher, paper.address, str(paper.year or "")) if p))
-    return ". ".join(part for part in parts if part) + "."
+    # al-folio files often end the venue with the year already ("NeurIPS 2025").
+    year = str(paper.year) if paper.year and not paper.venue.endswith(str(paper.year)) else ""
+    parts.append(", ".join(text(p) for p in (paper.publisher, paper.address, year) if p))
+    written = ". ".join(part for part in parts if part)
+    return written + "." if written else ""
 
 
 def badges(paper: Publication, venues: Venues) -> str:
     """Venue and year, the venue's rank, presentation type and award, as badges."""
     found = []
     if paper.abbr:
-        found.append(element("span", text(f"{paper.abbr} {paper.year or ''}".strip()), "lab-badge lab-badge--venue"))
+        year = f" {paper.year}" if paper.year and not paper.abbr.endswith(str(paper.year)) else ""
+        found.append(element("span", text(paper.abbr + year), "lab-badge lab-badge--venue"))
     rank = venues.rank(paper.abbr)
     if rank and rank.lower() != "unranked":
         label = f"{venues.ranking} {rank}" if venues.ranking else rank
