@@ -210,3 +210,22 @@ def test_an_ads_export_names_its_journal_by_macro():
                                       archiveprefix="arXiv"))
     assert (paper.venue, paper.kind_label, paper.arxiv, warnings) == (
         "The Astrophysical Journal Letters", "Journal article", "2401.00001", [])
+
+
+def test_latex_escapes_in_addresses_and_identifiers_are_undone():
+    [paper], warnings = convert(entry(url="https://example.org/a\\_b?x=1\\&y=2", doi="10.1000/a\\_b",
+                                      arxiv="arXiv:2310.05175", pdf="{paper.pdf}"))
+    assert warnings == [] and (paper.doi, paper.arxiv) == ("10.1000/a_b", "2310.05175")
+    assert paper.links == (("PDF", "assets/pdf/paper.pdf"), ("Paper", "https://example.org/a_b?x=1&y=2"))
+
+
+def test_a_url_command_in_a_venue_is_its_address():
+    [paper], _ = convert(entry(kind="misc", booktitle=None, howpublished="\\url{https://zenodo.org/x}"))
+    assert paper.venue == "https://zenodo.org/x"
+
+
+def test_a_key_too_long_for_a_folder_name_gets_a_short_stable_address():
+    key = "a" * 300 + "2024"
+    slug = publications.slug_of(key)
+    assert len(slug) <= publications.MAX_SLUG and slug == publications.slug_of(key)
+    assert slug != publications.slug_of("a" * 301 + "2024")

@@ -162,3 +162,7 @@ def test_an_undated_paper_without_a_venue_has_no_empty_venue_line():
     assert render_publications.venue(paper) == ""
     assert "lab-pub__venue" not in render_publications.entry(paper, render_publications.PaperContext())
     assert paper.year_label == "Undated"
+
+
+def test_a_file_of_the_site_with_spaces_in_its_name_gets_an_address_that_works():
+    assert html.href("assets/pdf/Do We Need It.pdf", "../") == "../assets/pdf/Do%20We%20Need%20It.pdf"

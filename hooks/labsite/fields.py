@@ -24,6 +24,10 @@ ARXIV_ID = re.compile(r"^(\d{4}\.\d{4,5}|[a-z.-]+/\d{7})(v\d+)?$", re.IGNORECASE
 ARXIV_URL = re.compile(r"^(?:https?://)?(?:www\.)?arxiv\.org/(?:abs|pdf)/(.+?)(?:\.pdf)?/?$", re.IGNORECASE)
 WEB = re.compile(r"^https?://\S+$", re.IGNORECASE)
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+ARXIV_PREFIX = re.compile(r"^arxiv\s*:\s*", re.IGNORECASE)
+# Characters that BibTeX files escape for LaTeX in addresses and identifiers (a\_b, 50\%).
+LATEX_ESCAPE = re.compile(r"\\([_%&#$~])")
+BRACES = re.compile(r"[{}]")
 
 # Link fields that may name a file of the site instead of an address, and the folder
 # of the docs folder where al-folio keeps such files.
@@ -62,9 +66,14 @@ def month(value: str) -> tuple[int | None, str]:
     return None, f"'{value}' is not a month: left out"
 
 
+def plain(value: str) -> str:
+    """An address or identifier as written in BibTeX, less LaTeX's escapes and braces: ``a\\_b`` is ``a_b``."""
+    return BRACES.sub("", LATEX_ESCAPE.sub(r"\1", value)).strip()
+
+
 def doi(value: str) -> tuple[str, str]:
     """The bare DOI (10.xxx/...) of ``value`` ("doi:10...", "DOI 10...", "https://doi.org/10..."), or ""."""
-    bare = DOI_PREFIX.sub("", value.strip())
+    bare = DOI_PREFIX.sub("", plain(value))
     if DOI.match(bare):
         return bare, ""
     return "", f"'{value}' is not a DOI such as 10.1000/xyz123: left out"
@@ -75,7 +84,7 @@ def arxiv(fields) -> tuple[str, str, str]:
     ``archiveprefix``), a preprint address when it gives one that is not arXiv's, and
     what was done."""
     name = "arxiv" if fields.get("arxiv", "").strip() else "eprint"
-    value = fields.get(name, "").strip()
+    value = ARXIV_PREFIX.sub("", plain(fields.get(name, "")))
     if not value or (name == "eprint" and fields.get("archiveprefix", "arxiv").strip().lower() != "arxiv"
                      and not WEB.match(value)):
         return "", "", ""
@@ -92,7 +101,7 @@ def link(name: str, value: str) -> tuple[str, str]:
     """The address of link field ``name``: a web address as written, or for a file of the
     site its path from the docs folder (``paper.pdf`` → ``assets/pdf/paper.pdf``); ""
     and what was done when it is neither."""
-    value = value.strip()
+    value = plain(value)
     if WEB.match(value):
         return value, ""
     if name in FILE_FOLDERS and value and not SCHEME.match(value) and "\\" not in value and not value.startswith("//"):

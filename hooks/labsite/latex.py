@@ -51,8 +51,8 @@ AAS_JOURNALS = {
     "procspie": "Proceedings of the SPIE", "psj": "The Planetary Science Journal",
 }
 # Commands with arguments that pylatexenc's defaults do not read: (arguments, what is shown).
-COMMANDS = {"href": ("{{", "%(2)s"), "raisebox": ("{{", "%(2)s"), "textsuperscript": ("{", "%(1)s"),
-            "textsubscript": ("{", "%(1)s")}
+COMMANDS = {"href": ("{{", "%(2)s"), "url": ("{", "%(1)s"), "raisebox": ("{{", "%(2)s"),
+            "textsuperscript": ("{", "%(1)s"), "textsubscript": ("{", "%(1)s")}
 LEFTOVER_COMMAND = re.compile(r"\\([a-zA-Z]+\*?|.)?")
 
 

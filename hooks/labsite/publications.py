@@ -90,6 +90,7 @@ PREPRINT_LABEL = "Preprint"  # an ``eprint`` that is an address but not arXiv's
 SLUG_UNSAFE = re.compile(r"[^a-z0-9_.-]+")
 # Page names that MkDocs gives a meaning of its own: publications/index.md would replace the list.
 RESERVED_SLUGS = {"index", "readme"}
+MAX_SLUG = 100  # file systems allow 255 bytes a name; addresses should stay readable
 
 
 @dataclass(frozen=True)
@@ -177,14 +178,18 @@ def slug_of(key: str) -> str:
     other character that is not a letter, digit, ``_``, ``.`` or ``-`` replaced, so the
     address is safe in a URL and the same on every system. A key that leaves nothing
     usable (``.``, ``..``, a key in another script) or a name MkDocs reserves gets
-    ``paper-`` and a short hash of the key: still stable, never a real page.
+    ``paper-`` and a short hash of the key: still stable, never a real page. A key
+    too long for a folder name is cut, and the hash keeps it apart from its neighbours.
     """
     plain = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode().lower()
     slug = SLUG_UNSAFE.sub("-", plain).strip("-.")
+    digest = hashlib.sha1(key.encode()).hexdigest()[:10]
     if slug in RESERVED_SLUGS:
         return f"paper-{slug}"
     if not slug or not any(char.isalnum() for char in slug):
-        return "paper-" + hashlib.sha1(key.encode()).hexdigest()[:10]
+        return f"paper-{digest}"
+    if len(slug) > MAX_SLUG:
+        return f"{slug[:MAX_SLUG - 11].rstrip('-.')}-{digest}"
     return slug
 
 

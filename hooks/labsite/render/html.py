@@ -33,7 +33,7 @@ def safe_url(url: str, root: str = "") -> str | None:
     # Browsers read a backslash as a slash, so "\\host" would leave the site like "//host".
     if ANY_SCHEME.match(url) or url.startswith("//") or "\\" in url or not url:
         return None
-    return root + url.lstrip("/")
+    return root + url.lstrip("/").replace(" ", "%20")  # a file of the site may have spaces in its name
 
 
 def href(url: str, root: str = "") -> str | None:
