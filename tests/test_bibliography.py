@@ -128,3 +128,11 @@ def test_empty_names_are_skipped_with_a_warning():
     bib = parse("@misc{k, title = {T}, year = 2024, author = {Yin, Lu and and Liu, Shiwei, and}}\n")
     assert [str(p) for p in bib.entries[0].entry.persons["author"]] == ["Yin, Lu", "Liu, Shiwei"]
     assert {e.field for e in bib.errors} == {"k.author"} and all(e.warning for e in bib.errors)
+
+
+def test_marks_written_in_latex_are_read_too():
+    bib = parse("@misc{k, title = {T}, year = 2024, author = {Yin, Lu$^\\ast$ and Liu, S.\\textsuperscript{\\textdagger}"
+                " and Doe, J.$^{\\dagger}$}}\n")
+    [entry] = bib.entries
+    assert [str(p) for p in entry.entry.persons["author"]] == ["Yin, Lu", "Liu, S.", "Doe, J."]
+    assert (entry.equal, entry.corresponding) == ({0}, {1, 2})

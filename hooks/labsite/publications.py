@@ -309,7 +309,7 @@ def _read(sourced: SourcedEntry, found: list[DataError]) -> Publication | None:
         note=text("note") or (text("howpublished") if venue != text("howpublished") else ""),
         doi=doi, arxiv=arxiv, links=links, selected=selected, award=text("award_name") or text("award"),
         presentation=text("presentation"),
-        keywords=tuple(word.strip() for word in text("keywords").split(",") if word.strip()),
+        keywords=tuple(word.strip() for word in re.split(r"[,;]", text("keywords")) if word.strip()),
         abstract=text("abstract"),
         equal_contribution=_positions(text("equal_contribution"), authors) | sourced.equal,
         corresponding=_positions(text("corresponding"), authors) | sourced.corresponding,

@@ -23,7 +23,7 @@ def each(doc: Document, key: str, make: Callable[[dict[str, Any]], T]) -> list[T
     """``make`` applied to each valid item of the list under ``key`` in ``doc``.
 
     An item that ``make`` cannot turn into a record (a value the schema lets through
-    but the record refuses, such as a date not in the calendar) is left out and
+    but the record refuses, such as a name with three commas) is left out and
     reported at its line in ``doc.errors``: one item never stops the build or
     empties the rest of the page.
     """

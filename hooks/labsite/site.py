@@ -129,8 +129,9 @@ def load(project_dir: Path, data_dir: Path, bib_paths: list[Path], cache: FileCa
     """Load and check every data file and BibTeX file.
 
     Paths in errors are relative to ``project_dir``. Items with errors are left out
-    of the returned data, so the rest of the site can still be built. With
-    ``docs_dir``, PDFs given as file names must exist there (under ``assets/pdf/``).
+    of the returned data, so the rest of the site can still be built; warnings keep
+    their item. With ``docs_dir``, files that papers link to must exist there (else the
+    link is left out, with a warning), and no paper may take the address of a page.
     """
     cache = cache or FileCache()
     shown = _shown_as(project_dir)
