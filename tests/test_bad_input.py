@@ -74,9 +74,6 @@ CASES = {
     "a name that is not one, in people.yml": (
         lambda p: replace(p / "docs/data/people.yml", "  - name: Jiaxi Li\n", "  - name: Li, Jiaxi, Jr, X\n"),
         "docs/data/people.yml", "Li, Jiaxi, Jr, X", r"people\[3\]: cannot be used, left out: .*Too many commas"),
-    "paper whose page address a page already has": (
-        lambda p: (p / "docs/publications").mkdir() or (p / "docs/publications/yin2024junk.md").write_text("# Mine\n"),
-        BIB, "@inproceedings{yin2024junk", r"publications/yin2024junk/ is taken by the page docs/publications/yin2024junk\.md"),
     "unknown directive": (
         lambda p: append(p / "docs/team.md", "\n[% pepole %]\n"),
         "docs/team.md", "[% pepole %]", r"unknown directive 'pepole'"),
@@ -117,6 +114,10 @@ WARNING_CASES = {
                                    "  year = {2024},\n  bibtex_show = true\n}\n"),
         BIB, "@misc{macro2024", r"macro2024\.bibtex_show: 'true' is not a defined @string name",
         "publications/macro2024/"),
+    "paper whose page address a page already has": (
+        lambda p: (p / "docs/publications").mkdir() or (p / "docs/publications/yin2024junk.md").write_text("# Mine\n"),
+        BIB, "@inproceedings{yin2024junk", r"yin2024junk: its page address publications/yin2024junk/ belongs to a page",
+        "publications/yin2024junk/"),
 }
 
 

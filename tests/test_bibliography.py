@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from labsite import bibliography
 
 GOOD = """@inproceedings{good2024,
@@ -136,3 +138,24 @@ def test_marks_written_in_latex_are_read_too():
     [entry] = bib.entries
     assert [str(p) for p in entry.entry.persons["author"]] == ["Yin, Lu", "Liu, S.", "Doe, J."]
     assert (entry.equal, entry.corresponding) == ({0}, {1, 2})
+
+
+def test_percent_comments_comment_out_fields_and_entries_as_biber_reads_them():
+    bib = parse("@article{pc1,\n  title = {T1},\n  % note = {old},\n  year = {2020}, % the year\n"
+                "  journal = {J}\n}\n% @article{hidden1, title = {Hidden}, year = 2020}\n"
+                "%@misc{hidden2,\n%  title = {Hidden too}\n%}\n" + GOOD)
+    assert [(e.key, e.line) for e in bib.entries] == [("pc1", 1), ("good2024", 11)] and bib.errors == []
+    assert "note" not in bib.entries[0].entry.fields and bib.entries[0].entry.fields["year"] == "2020"
+
+
+@pytest.mark.parametrize("author, names, equal, corresponding", [
+    ("Liu, Shiwei$^{\\dagger *}$ and Yin, Lu", ["Liu, Shiwei", "Yin, Lu"], {0}, {0}),
+    ("Liu, Shiwei\\textsuperscript{*,\\dagger} and Yin, Lu (\\dagger)", ["Liu, Shiwei", "Yin, Lu"], {0}, {0, 1}),
+    ("Wang, X.\\textsuperscript{1,2} and Yin, Lu$^1$ and Zhu, Y.‡ and Li, A.\\ddag", ["Wang, X.", "Yin, Lu", "Zhu, Y.",
+                                                                                   "Li, A."], set(), set()),
+    ("Doe, $\\alpha$", ["Doe, $\\alpha$"], set(), set()),  # math that is no mark stays
+])
+def test_superscript_marks_and_affiliation_numbers_leave_the_names_clean(author, names, equal, corresponding):
+    [entry] = parse(f"@misc{{k, title = {{T}}, year = 2024, author = {{{author}}}}}\n").entries
+    assert [str(p) for p in entry.entry.persons["author"]] == names
+    assert (entry.equal, entry.corresponding) == (equal, corresponding)

@@ -173,11 +173,15 @@ def test_a_key_with_nothing_usable_gets_a_stable_hashed_address(key):
     assert slug != publications.slug_of(key + "x")
 
 
-def test_keys_giving_one_address_are_an_error_naming_both():
-    papers, errors = convert(entry(key="café2024") + entry(key="cafe2024"))
-    kept, [error] = publications.unique(papers)
-    assert [p.key for p in kept] == ["café2024"] and error.field == "cafe2024"
-    assert "same page address as 'café2024'" in error.message and "line 1" in error.message
+def test_different_keys_giving_one_address_both_get_a_page_with_a_warning_naming_both():
+    papers, _ = convert(entry(key="café2024") + entry(key="cafe2024"))
+    kept, [warning] = publications.unique(papers, pages=frozenset({"index2024"}))
+    assert [(p.key, p.slug) for p in kept] == [("café2024", "cafe2024"), ("cafe2024", f"cafe2024-{kept[1].slug[-10:]}")]
+    assert warning.warning and warning.field == "cafe2024"
+    assert "publications/cafe2024/ belongs to the key 'café2024'" in warning.message
+    [paper], _ = convert(entry(key="index2024"))
+    [moved], [warning] = publications.unique([paper], pages=frozenset({"index2024"}))
+    assert moved.slug.startswith("index2024-") and "belongs to a page" in warning.message
 
 
 @pytest.mark.parametrize("pdf", ["../mkdocs.yml", "/../../etc/passwd", "assets/pdf/../../../x.pdf", ".."])
@@ -229,3 +233,26 @@ def test_a_key_too_long_for_a_folder_name_gets_a_short_stable_address():
     slug = publications.slug_of(key)
     assert len(slug) <= publications.MAX_SLUG and slug == publications.slug_of(key)
     assert slug != publications.slug_of("a" * 301 + "2024")
+
+
+def test_an_entry_that_others_refer_to_is_hidden_only_when_it_is_their_volume():
+    text = ("@book{b, author = {Yin, Lu}, title = {The Book}, year = 2020, publisher = {P}}\n"
+            "@inbook{c, author = {Yin, Lu}, title = {A Chapter}, crossref = {b}}\n"
+            "@article{self, author = {Yin, Lu}, title = {Self}, year = 2020, crossref = {self}}\n"
+            "@article{one, author = {Yin, Lu}, title = {One}, year = 2020, crossref = {two}}\n"
+            "@article{two, author = {Yin, Lu}, title = {Two}, year = 2021, crossref = {one}}\n")
+    papers, [warning] = convert(text)
+    assert [p.key for p in papers] == ["c", "self", "one", "two"] and papers[0].venue == "The Book"
+    assert warning.field == "self.crossref" and "refers to the entry itself" in warning.message
+
+
+def test_a_bad_field_that_crossref_brings_in_is_blamed_on_the_entry_it_was_written_in():
+    text = ("@inproceedings{child, author = {Yin, Lu}, title = {T}, crossref = {proc}}\n\n\n"
+            "@proceedings{proc, title = {Proc.}, year = 2024, month = {Smarch}}\n")
+    [paper], [warning] = convert(text)
+    assert (warning.line, warning.field) == (4, "child.month") and paper.year == 2024
+
+
+def test_lines_ending_in_a_carriage_return_alone_are_counted():
+    bib = bibliography.parse("@misc{a, title = {A}, year = 2020}\r\r@misc{b, title = {B}, year = 2020}\r", "x.bib")
+    assert [(e.key, e.line) for e in bib.entries] == [("a", 1), ("b", 3)]

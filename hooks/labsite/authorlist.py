@@ -21,13 +21,15 @@ TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 ENTITY = re.compile(r"&(#?[a-zA-Z0-9]+);?")
 LEGEND = re.compile(r"\(([^()]*)\)")
 LEGEND_WORDS = re.compile(r"correspond|equal|contribut|co-first|joint|first author", re.IGNORECASE)
-EQUAL = r"\$\^?\{?(?:\*|\\ast)\}?\$|\\textsuperscript\{(?:\*|\\ast)\}|\^\{?\*\}?|\*"
-CORRESPONDING = r"\$\^?\{?\\dagger\}?\$|\\textsuperscript\{\\(?:text)?dagger\}|\\textdagger\b|\\dagger\b|†"
-MARK = re.compile(f"(?P<equal>{EQUAL})|(?P<corresponding>{CORRESPONDING})")
+# Marks after a name: superscripts ($^{*}$, $^\dagger$, \textsuperscript{1,*}) and bare symbols.
+MARK_TOKEN = r"(?:[\s*,0-9a-z†‡]|\\(?:text)?dagger|\\ddagger|\\ddag|\\ast|\\star)+"
+SUPERSCRIPT = re.compile(rf"\$\^?\{{?({MARK_TOKEN})\}}?\$|\\textsuperscript\{{({MARK_TOKEN})\}}")
+SYMBOL = re.compile(r"\^\{?\*\}?|\*|\\ast\b|\\star\b|†|\\textdagger\b|\\dagger\b|‡|\\ddagger\b|\\ddag\b")
+EQUAL_MARK = re.compile(r"\*|\\ast\b|\\star\b")
+CORRESPONDING_MARK = re.compile(r"†|\\(?:text)?dagger\b")
 DOUBLED_AND = re.compile(r"\sand(?:\s+and)+\s", re.IGNORECASE)
 EDGE_AND = re.compile(r"^\s*and\s+|\s+and\s*$", re.IGNORECASE)
-NEEDS_CLEANING = re.compile(r"[<&*†$^]|\\text|\\dagger|\band\s+and\b|^\s*and\s|\sand\s*$|,\s*(?:\sand\s|$)|\(",
-                            re.IGNORECASE)
+NEEDS_CLEANING = re.compile(r"[<&*†‡$^\\]|\band\s+and\b|^\s*and\s|\sand\s*$|,\s*(?:\sand\s|$)|\(", re.IGNORECASE)
 
 
 @dataclass
@@ -81,10 +83,19 @@ def _entity(match: re.Match) -> str:
 
 
 def _marks_taken_out(name: str) -> tuple[str, set[str]]:
+    """``name`` without its marks, and which marks they were: "equal" (*), "corresponding" (†).
+
+    Other marks, such as affiliation numbers (``$^{1,2}$``) or a double dagger, are dropped.
+    """
     marks = set()
 
-    def take(match: re.Match) -> str:
-        marks.add(match.lastgroup)
+    def read(found: str) -> str:
+        if EQUAL_MARK.search(found):
+            marks.add("equal")
+        if CORRESPONDING_MARK.search(found):
+            marks.add("corresponding")
         return ""
 
-    return MARK.sub(take, name), marks
+    name = SUPERSCRIPT.sub(lambda match: read(next(group for group in match.groups() if group is not None)), name)
+    name = SYMBOL.sub(lambda match: read(match.group(0)), name)
+    return name.replace("()", ""), marks

@@ -36,6 +36,8 @@ class SourcedEntry:
     line: int
     equal: frozenset[int] = frozenset()  # authors marked in the author list itself (*)
     corresponding: frozenset[int] = frozenset()  # (†)
+    parent: SourcedEntry | None = None  # the entry that ``crossref`` named, which gave ``inherited``
+    inherited: frozenset[str] = frozenset()  # field names (lower case) taken from ``parent``
 
 
 @dataclass
@@ -53,7 +55,11 @@ def parse(text: str, shown_as: str) -> BibFile:
     across all files at once.
     """
     parser = _LocatingParser(shown_as)
-    parser.parse_string(text)
+    # Lines end in \n, \r\n or (old Mac files) \r alone: count them all alike.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # biber reads % as a comment to the end of the line, so people comment out fields
+    # and whole entries with it; BibTeX would choke. The lines stay, for the line numbers.
+    parser.parse_string(TRAILING_COMMENT.sub(",", LINE_COMMENT.sub("", text)))
     return BibFile(parser.sourced, parser.errors)
 
 
@@ -74,6 +80,8 @@ def _person(name: str) -> Person:
     return Person(name)
 
 
+LINE_COMMENT = re.compile(r"^[ \t]*%.*$", re.MULTILINE)
+TRAILING_COMMENT = re.compile(r",[ \t]*%.*$", re.MULTILINE)  # after a field: "title = {T}, % old"
 # Where reading starts again after a broken entry: a line that begins an entry.
 ENTRY_START = re.compile(r"^[ \t]*@[a-zA-Z][\w-]*[ \t]*[{(]", re.MULTILINE)
 

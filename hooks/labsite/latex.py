@@ -11,6 +11,7 @@ a reader never sees a command name or a brace.
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 from functools import lru_cache
 
@@ -52,7 +53,9 @@ AAS_JOURNALS = {
 }
 # Commands with arguments that pylatexenc's defaults do not read: (arguments, what is shown).
 COMMANDS = {"href": ("{{", "%(2)s"), "url": ("{", "%(1)s"), "raisebox": ("{{", "%(2)s"),
-            "textsuperscript": ("{", "%(1)s"), "textsubscript": ("{", "%(1)s")}
+            **{name: ("{", "%(1)s") for name in ("textsuperscript", "textsubscript", "texttt", "textsf", "textup",
+                                                 "textmd", "textnormal", "textsl", "mbox", "hbox", "fbox")},
+            "LaTeX": ("", "LaTeX"), "TeX": ("", "TeX"), "BibTeX": ("", "BibTeX")}
 LEFTOVER_COMMAND = re.compile(r"\\([a-zA-Z]+\*?|.)?")
 
 
@@ -68,6 +71,8 @@ def _decoder() -> tuple[LatexNodes2Text, latexwalker.LatexContextDb]:
 
 
 _DECODER, _PARSING = _decoder()
+# pylatexenc logs what it cannot parse without saying which file: the text shown says enough.
+logging.getLogger("pylatexenc").setLevel(logging.CRITICAL)
 
 
 @lru_cache(maxsize=1 << 16)  # names and venues recur across a bibliography
@@ -86,15 +91,17 @@ def latex_to_text(latex: str) -> str:
 
 
 def _decoded(latex: str) -> str:
-    # BibTeX keeps a bare % as text; to the LaTeX decoders it would start a comment.
-    latex = re.sub(r"(?<!\\)%", r"\\%", latex)
+    # BibTeX keeps a bare % or & as text; to the LaTeX decoders they start a comment or a table cell.
+    latex = re.sub(r"(?<!\\)([%&])", r"\\\1", latex)
     try:
         decoded = codecs.decode(latex, "ulatex")
     except (ValueError, LookupError):  # latexcodec's UnicodeDecodeError is a ValueError
         decoded = latex
     if any(char in decoded for char in "\\$"):
         try:
-            decoded = _DECODER.latex_to_text(latex, latex_context=_PARSING)
+            parsed = _DECODER.latex_to_text(latex, latex_context=_PARSING)
         except Exception:  # pylatexenc's parser fails in many ways on LaTeX it does not expect
-            decoded = decoded.replace("$", "")
+            parsed = "%s"
+        # A command without its arguments leaves pylatexenc's own placeholder behind.
+        decoded = parsed if "%s" not in parsed or "%s" in latex else decoded.replace("$", "")
     return LEFTOVER_COMMAND.sub("", decoded).replace("{", "").replace("}", "")

@@ -12,6 +12,7 @@ other problem is a warning, and the field is left out or read as well as it can 
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import hashlib
 import re
@@ -45,6 +46,8 @@ VENUE_FIELDS = {
     "online": ("howpublished", "publisher"),
 }
 # Entry types of biblatex and others, shown as publications with whatever venue they name.
+# Entry types that hold other entries: a venue when another entry refers to them.
+CONTAINER_TYPES = {"proceedings", "mvproceedings", "collection", "mvcollection", "book", "mvbook"}
 OTHER_VENUE_FIELDS = ("journal", "booktitle", "howpublished", "publisher", "institution", "school", "organization")
 
 KIND_LABEL = {
@@ -124,6 +127,11 @@ class Publication:
     path: str = ""
     line: int = 0
     entry: Entry | None = field(default=None, compare=False, repr=False)
+    slug: str = ""  # the paper's own page address below publications/; by default :func:`slug_of` its key
+
+    def __post_init__(self) -> None:
+        if not self.slug:
+            object.__setattr__(self, "slug", slug_of(self.key))
 
     @cached_property
     def bibtex(self) -> str:
@@ -165,11 +173,6 @@ class Publication:
         """(label, path from the docs folder) of each link to a file of the site."""
         return [(label, url) for label, url in self.links if not fields.WEB.match(url)]
 
-    @cached_property
-    def slug(self) -> str:
-        """The paper's own page address below ``publications/``: see :func:`slug_of`."""
-        return slug_of(self.key)
-
 
 def slug_of(key: str) -> str:
     """The page address of the paper with citation key ``key``, below ``publications/``.
@@ -183,7 +186,7 @@ def slug_of(key: str) -> str:
     """
     plain = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode().lower()
     slug = SLUG_UNSAFE.sub("-", plain).strip("-.")
-    digest = hashlib.sha1(key.encode()).hexdigest()[:10]
+    digest = _digest(key)
     if slug in RESERVED_SLUGS:
         return f"paper-{slug}"
     if not slug or not any(char.isalnum() for char in slug):
@@ -197,14 +200,16 @@ def from_entries(entries: list[SourcedEntry]) -> tuple[list[Publication], list[D
     """Check and convert parsed entries; an entry with errors is left out and reported.
 
     ``crossref`` is resolved among ``entries`` (BibTeX's rule: missing fields come
-    from the referenced entry, its ``title`` becoming ``booktitle``); an entry that
-    others refer to is their venue, not a publication of its own.
+    from the referenced entry, its ``title`` becoming ``booktitle``); proceedings,
+    collections and books that others refer to are their venue, not publications of
+    their own. Any other entry, and one that refers to itself, is shown.
     """
     by_key = {sourced.key.lower(): sourced for sourced in entries}
-    referenced = {s.entry.fields["crossref"].lower() for s in entries if "crossref" in s.entry.fields}
+    venues = {s.entry.fields["crossref"].lower() for s in entries
+              if s.entry.fields.get("crossref", "").lower() not in ("", s.key.lower())}
     publications, errors = [], []
     for sourced in entries:
-        if sourced.key.lower() in referenced:
+        if sourced.key.lower() in venues and sourced.entry.type.lower() in CONTAINER_TYPES:
             continue
         try:
             sourced, problems = _with_crossref(sourced, by_key)
@@ -218,23 +223,39 @@ def from_entries(entries: list[SourcedEntry]) -> tuple[list[Publication], list[D
     return publications, errors
 
 
-def unique(publications: list[Publication]) -> tuple[list[Publication], list[DataError]]:
-    """The first record of each citation key (compared without case, as BibTeX does).
+def _digest(key: str) -> str:
+    return hashlib.sha1(key.encode()).hexdigest()[:10]
 
-    A later record with the same key, or with a key giving the same page address, is
-    left out and reported where it stands.
+
+def unique(publications: list[Publication], pages: frozenset[str] = frozenset()) -> tuple[list[Publication],
+                                                                                         list[DataError]]:
+    """The first record of each citation key (compared without case, as BibTeX does), each
+    with a page address of its own.
+
+    A later record with the same key is left out, with an error where it stands. A key
+    whose address an earlier key (``müller2020`` and ``muller2020``) or one of the site's
+    own ``pages`` below ``publications/`` already has gets that address and a short hash
+    of the key, with a warning naming both.
     """
-    first: dict[str, Publication] = {}
+    by_key: dict[str, Publication] = {}
+    by_slug: dict[str, Publication] = {}
     errors = []
     for publication in publications:
-        seen = first.setdefault(publication.slug, publication)
+        seen = by_key.setdefault(publication.key.lower(), publication)
         if seen is not publication:
             where = f"line {seen.line}" if seen.path == publication.path else f"{seen.path}:{seen.line}"
-            what = "duplicate citation key" if seen.key.lower() == publication.key.lower() else \
-                f"citation key gives the same page address as '{seen.key}'"
-            errors.append(DataError(publication.path, publication.line, f"{what} (first defined at {where})",
-                                    field=publication.key))
-    return list(first.values()), errors
+            errors.append(DataError(publication.path, publication.line,
+                                    f"duplicate citation key (first defined at {where})", field=publication.key))
+            continue
+        if publication.slug in by_slug or publication.slug in pages:
+            holder = f"the key '{by_slug[publication.slug].key}'" if publication.slug in by_slug else "a page"
+            slug = f"{publication.slug}-{_digest(publication.key)}"
+            errors.append(DataError(publication.path, publication.line, f"its page address publications/"
+                                    f"{publication.slug}/ belongs to {holder}: it gets publications/{slug}/",
+                                    field=publication.key, warning=True))
+            publication = dataclasses.replace(publication, slug=slug)
+        by_slug[publication.slug] = publication
+    return list(by_slug.values()), errors
 
 
 def _with_crossref(sourced: SourcedEntry, by_key: dict[str, SourcedEntry]) -> tuple[SourcedEntry, list[DataError]]:
@@ -242,16 +263,18 @@ def _with_crossref(sourced: SourcedEntry, by_key: dict[str, SourcedEntry]) -> tu
     if not target_key:
         return sourced, []
     target = by_key.get(target_key.lower())
-    if target is None:
-        return sourced, [DataError(sourced.path, sourced.line, f"no entry has the key '{target_key}'; "
-                                   "the entry keeps its own fields", field=f"{sourced.key}.crossref", warning=True)]
+    if target is None or target is sourced:
+        why = "refers to the entry itself" if target is sourced else f"no entry has the key '{target_key}'"
+        return sourced, [DataError(sourced.path, sourced.line, f"{why}; the entry keeps its own fields",
+                                   field=f"{sourced.key}.crossref", warning=True)]
     inherited = dict(target.entry.fields)
     if "title" in inherited:
         inherited.setdefault("booktitle", inherited.pop("title"))
-    fields = {**inherited, **{k: v for k, v in sourced.entry.fields.items() if k.lower() != "crossref"}}
+    own = {k: v for k, v in sourced.entry.fields.items() if k.lower() != "crossref"}
     persons = {**target.entry.persons, **sourced.entry.persons}
-    merged = Entry(sourced.entry.type, fields=fields, persons=persons)
-    return SourcedEntry(sourced.key, merged, sourced.path, sourced.line), []
+    merged = Entry(sourced.entry.type, fields={**inherited, **own}, persons=persons)
+    taken = frozenset(name.lower() for name in inherited if name.lower() not in {k.lower() for k in own})
+    return dataclasses.replace(sourced, entry=merged, parent=target, inherited=taken), []
 
 
 class _Problems:
@@ -261,9 +284,13 @@ class _Problems:
         self._sourced, self._found = sourced, found
 
     def warn(self, name: str, message: str) -> None:
-        """A warning about field ``name`` (the paper is shown), if ``message`` says anything."""
+        """A warning about field ``name`` (the paper is shown), if ``message`` says anything.
+
+        A field that ``crossref`` brought in is blamed on the entry it was written in.
+        """
         if message:
-            self._found.append(DataError(self._sourced.path, self._sourced.line, message,
+            source = self._sourced.parent if name in self._sourced.inherited else self._sourced
+            self._found.append(DataError(source.path, source.line, message,
                                          field=f"{self._sourced.key}.{name}", warning=True))
 
     def error(self, message: str) -> None:
@@ -329,7 +356,8 @@ def _links(values, problems: _Problems) -> tuple[tuple[str, str], ...]:
 
 
 def _missing(name: str, present) -> str:
-    close = difflib.get_close_matches(name, [str(key).lower() for key in present], n=1, cutoff=0.75)
+    others = [str(key).lower() for key in present if str(key).lower() != name]
+    close = difflib.get_close_matches(name, others, n=1, cutoff=0.75)
     hint = f", did you mean to write '{name}' instead of '{close[0]}'?" if close else ""
     return f"missing required field '{name}'{hint}"
 

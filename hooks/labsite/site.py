@@ -160,12 +160,11 @@ def load(project_dir: Path, data_dir: Path, bib_paths: list[Path], cache: FileCa
         converted, problems = cache.get(path, lambda p: _read_bib(p, shown(p)))
         papers.extend(converted)
         bib_errors.extend(problems)
-    papers, duplicates = publications.unique(papers)
+    pages = _pages_below(docs_dir / "publications") if docs_dir is not None else frozenset()
+    papers, duplicates = publications.unique(papers, pages)
     bib_errors.extend(duplicates)
     if docs_dir is not None:
-        papers, taken = _pages_taken(papers, docs_dir)
         papers = [_without_missing_files(paper, docs_dir, bib_errors) for paper in papers]
-        bib_errors.extend(taken)
     errors.extend(bib_errors)
 
     data = SiteData(
@@ -179,19 +178,13 @@ def load(project_dir: Path, data_dir: Path, bib_paths: list[Path], cache: FileCa
     return data, errors
 
 
-def _pages_taken(papers: list[publications.Publication], docs_dir: Path) -> tuple[list, list[DataError]]:
-    """Papers whose page address no page of the docs folder already has, and an error for each other."""
-    kept, errors = [], []
-    for paper in papers:
-        page = next((name for name in (f"{paper.slug}.md", f"{paper.slug}/index.md", f"{paper.slug}/README.md")
-                     if (docs_dir / "publications" / name).is_file()), None)
-        if page is None:
-            kept.append(paper)
-        else:
-            errors.append(DataError(paper.path, paper.line, f"the paper's page address publications/{paper.slug}/ "
-                                    f"is taken by the page {docs_dir.name}/publications/{page}; change the key",
-                                    field=paper.key))
-    return kept, errors
+def _pages_below(folder: Path) -> frozenset[str]:
+    """The page addresses that the site's own pages take in ``folder`` (``x.md`` and ``x/index.md`` give ``x``)."""
+    if not folder.is_dir():
+        return frozenset()
+    files = {path.stem for path in folder.glob("*.md")}
+    folders = {path.parent.name for name in ("index.md", "README.md") for path in folder.glob(f"*/{name}")}
+    return frozenset(name.lower() for name in files | folders)
 
 
 def _without_missing_files(paper: publications.Publication, docs_dir: Path,

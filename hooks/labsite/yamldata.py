@@ -27,6 +27,7 @@ SCHEMA_DIR = Path(__file__).parent / "schemas"
 # built, so that an alias bomb ("billion laughs") or deep nesting cannot hang the build.
 MAX_DEPTH = 50
 MAX_VALUES = 100_000  # values in the file once every alias is expanded
+UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
 class _Reading:
@@ -132,7 +133,7 @@ def parse(text: str, shown_as: str, schema_name: str) -> Document:
         for path, message in _explain(error):
             errors.append(_located(root, shown_as, path, message))
             bad_paths.append(path)
-    for path, message in _ends_before_starts(data, ()):
+    for path, message in [*_ends_before_starts(data, ()), *_unprintable(data, ())]:
         errors.append(_located(root, shown_as, path, message))
         bad_paths.append(path)
     # jsonschema reports each missing key of one object as its own error; say each thing once.
@@ -348,7 +349,9 @@ def _is_key(node: yaml.Node, key: Any) -> bool:
 
 def _key_text(key: Any) -> str:
     """A key as the file writes it: ``null``, ``true``, ``2024``."""
-    return {None: "null", True: "true", False: "false"}.get(key, str(key)) if not isinstance(key, str) else key
+    if key is None or isinstance(key, bool):
+        return {None: "null", True: "true", False: "false"}[key]
+    return str(key)
 
 
 def _field_name(path: Path_) -> str:
@@ -411,6 +414,20 @@ def _empty_lists_filled(data: Any, file_schema: dict) -> Any:
         return data
     lists = {key for key, spec in file_schema.get("properties", {}).items() if spec.get("type") == "array"}
     return {key: [] if value is None and key in lists else value for key, value in data.items()}
+
+
+def _unprintable(data: Any, path: Path_):
+    """Every text holding a character that no page or feed can show: a control character
+    or half of a surrogate pair, which YAML's escapes (``"\\a"``, ``"\\ud800"``) let in."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _unprintable(value, path + (key,))
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            yield from _unprintable(item, path + (index,))
+    elif isinstance(data, str) and (found := UNPRINTABLE.search(data)):
+        yield path, (f"the character U+{ord(found.group(0)):04X} cannot be shown on a page "
+                     "(delete it; it often comes from copying text out of a PDF)")
 
 
 def _ends_before_starts(data: Any, path: Path_):

@@ -10,12 +10,14 @@ from ..stash import mark
 SAFE_SCHEME = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
 ANY_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 URL_DROPPED = re.compile("[\t\n\r]")
+UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 URL_STRIPPED = "".join(chr(code) for code in range(0x21))  # C0 controls and space
 
 
 def text(value: object) -> str:
-    """``value`` as HTML text: every ``<``, ``&`` and quote escaped."""
-    return html.escape(str(value), quote=True)
+    """``value`` as HTML text: every ``<``, ``&`` and quote escaped, and control characters
+    (which BibTeX files may hold, and HTML may not) left out."""
+    return html.escape(UNPRINTABLE.sub("", str(value)), quote=True)
 
 
 def safe_url(url: str, root: str = "") -> str | None:
