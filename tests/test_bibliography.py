@@ -159,3 +159,10 @@ def test_superscript_marks_and_affiliation_numbers_leave_the_names_clean(author,
     [entry] = parse(f"@misc{{k, title = {{T}}, year = 2024, author = {{{author}}}}}\n").entries
     assert [str(p) for p in entry.entry.persons["author"]] == names
     assert (entry.equal, entry.corresponding) == (equal, corresponding)
+
+
+def test_a_line_of_a_value_that_starts_like_an_entry_stays_in_its_entry():
+    bib = parse("@article{v1, title = {V1}, year = 2020,\nabstract = {Line one\n@inproceedings{not, a real entry}\nmore}}\n"
+                + GOOD)
+    assert [(e.key, e.line) for e in bib.entries] == [("v1", 1), ("good2024", 5)] and bib.errors == []
+    assert "@inproceedings{not, a real entry}" in bib.entries[0].entry.fields["abstract"]

@@ -82,6 +82,7 @@ def _person(name: str) -> Person:
 
 LINE_COMMENT = re.compile(r"^[ \t]*%.*$", re.MULTILINE)
 TRAILING_COMMENT = re.compile(r",[ \t]*%.*$", re.MULTILINE)  # after a field: "title = {T}, % old"
+MAX_JOINED_PARTS = 5  # how far an entry that is not closed may reach into the lines after it
 # Where reading starts again after a broken entry: a line that begins an entry.
 ENTRY_START = re.compile(r"^[ \t]*@[a-zA-Z][\w-]*[ \t]*[{(]", re.MULTILINE)
 
@@ -112,17 +113,37 @@ class _LocatingParser(Parser):
         self.errors: list[DataError] = []
         self._failed_commands: set[int] = set()
         self._scanner: _Scanner | None = None
+        self._unclosed = False  # whether the last part read ended inside an entry
 
     def parse_string(self, text: str) -> None:
         self.unnamed_entry_counter = 1
         starts = [0] + [match.start() for match in ENTRY_START.finditer(text)] + [len(text)]
-        for start, end in zip(starts, starts[1:]):
-            if start < end:
-                self._parse_part(text[start:end], text.count("\n", 0, start), end == len(text))
+        index = 0
+        while index < len(starts) - 1:
+            index = self._parse_from(text, starts, index)
+
+    def _parse_from(self, text: str, starts: list[int], index: int) -> int:
+        """Parse the part of ``text`` from ``starts[index]``; the index of the next part to parse.
+
+        A part whose entry is not closed before the next ``@type{`` line takes in the
+        following parts while that closes it (a line of an abstract may begin with
+        ``@word{``); if none does, the entry alone is reported, and reading goes on.
+        """
+        lines_before = text.count("\n", 0, starts[index])
+        for end in range(index + 1, min(index + MAX_JOINED_PARTS, len(starts) - 1) + 1):
+            kept = (len(self.errors), len(self.sourced), type(self.macros)(self.macros))
+            self._parse_part(text[starts[index]:starts[end]], lines_before, starts[end] == len(text))
+            if not self._unclosed or end == len(starts) - 1:
+                return end
+            del self.errors[kept[0]:], self.sourced[kept[1]:]
+            self.macros = kept[2]
+        self._parse_part(text[starts[index]:starts[index + 1]], lines_before, starts[index + 1] == len(text))
+        return index + 1
 
     def _parse_part(self, text: str, lines_before: int, last: bool) -> None:
         """Parse one entry's part of the file (``lines_before`` lines come before it)."""
         self._text, self._lines_before, self._last_part = text, lines_before, last
+        self._unclosed = False
         self._failed_commands.clear()
         self._scanner = _Scanner(text, handle_error=self.handle_error, filename=self.filename, macros=self.macros)
         lines = _LineCounter(text)
@@ -198,6 +219,7 @@ class _LocatingParser(Parser):
         found = lines[error.lineno - 1].strip() if error.lineno and error.lineno <= len(lines) else ""
         unclosed = "a '}' is missing or a '{' is one too many"
         if "premature end of file" in message:
+            self._unclosed = True
             if self._last_part:
                 return entry_line, f"the entry is not closed at the end of the file: {unclosed}"
             next_entry = self._lines_before + len(lines) + 1
