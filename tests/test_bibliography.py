@@ -166,3 +166,8 @@ def test_a_line_of_a_value_that_starts_like_an_entry_stays_in_its_entry():
                 + GOOD)
     assert [(e.key, e.line) for e in bib.entries] == [("v1", 1), ("good2024", 5)] and bib.errors == []
     assert "@inproceedings{not, a real entry}" in bib.entries[0].entry.fields["abstract"]
+
+
+def test_a_percent_sign_in_an_address_is_no_comment():
+    [entry] = parse("@misc{k, title = {T}, year = 2024,\n  url = {https://example.org/a,%20b}, % the paper\n}\n").entries
+    assert entry.entry.fields["url"] == "https://example.org/a,%20b"

@@ -81,7 +81,8 @@ def _person(name: str) -> Person:
 
 
 LINE_COMMENT = re.compile(r"^[ \t]*%.*$", re.MULTILINE)
-TRAILING_COMMENT = re.compile(r",[ \t]*%.*$", re.MULTILINE)  # after a field: "title = {T}, % old"
+# After a field's value: "title = {T}, % old", "year = 2020, % old"; not "a,%20b" in an address.
+TRAILING_COMMENT = re.compile(r"(?:(?<=[}\"]),[ \t]*|(?<=\w),[ \t]+)%.*$", re.MULTILINE)
 MAX_JOINED_PARTS = 5  # how far an entry that is not closed may reach into the lines after it
 # Where reading starts again after a broken entry: a line that begins an entry.
 ENTRY_START = re.compile(r"^[ \t]*@[a-zA-Z][\w-]*[ \t]*[{(]", re.MULTILINE)
