@@ -6,6 +6,8 @@
   text the hook writes, so no entry can be one that it fails to format;
 - ``on_files`` adds a page per paper (``publications/<key>/``), the cleaned
   bibliography (``publications.bib``), the news feed (``news.xml``) and ``robots.txt``;
+- ``on_nav`` leaves out of the navigation the pages that would only say there is
+  nothing yet (``directives.shows_nothing``);
 - ``on_page_markdown`` checks citations before mkdocs-bibtex sees them, then expands
   the ``[% ... %]`` directives and writes the citations' footnotes; all HTML made from
   data is stashed away from Python-Markdown (``labsite.stash``), which never reads it;
@@ -94,6 +96,28 @@ def on_files(files, config):
     sitemap = f"Sitemap: {config.site_url}sitemap.xml\n" if config.site_url else ""
     files.append(File.generated(config, "robots.txt", content=f"User-agent: *\nAllow: /\n{sitemap}"))
     return files
+
+
+def on_nav(nav, config, files):
+    # A page that would only say there is nothing (no talks yet) is not offered in the navigation.
+    empty = {page.file.src_uri for page in nav.pages if directives.shows_nothing(page.file.content_string, _data)}
+    if empty:
+        nav.items = _without(nav.items, empty)
+        nav.pages = [page for page in nav.pages if page.file.src_uri not in empty]
+    return nav
+
+
+def _without(items: list, pages: set[str]) -> list:
+    kept = []
+    for item in items:
+        if item.is_section:
+            item.children = _without(item.children, pages)
+            if not item.children:
+                continue
+        elif item.is_page and item.file.src_uri in pages:
+            continue
+        kept.append(item)
+    return kept
 
 
 @event_priority(50)  # before mkdocs-bibtex, which cannot report a bad key usefully

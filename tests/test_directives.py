@@ -62,3 +62,16 @@ def test_a_directive_that_fails_unexpectedly_is_an_error_box_not_a_crash(monkeyp
     markdown, [error] = directives.expand("Intro\n\n[% talks %]\n", "docs/talks.md", SiteData(), first_line=5)
     assert (error.path, error.line) == ("docs/talks.md", 7) and "KeyError('surprise')" in error.message
     assert "admonition failure" in markdown and "surprise" in markdown
+
+
+@pytest.mark.parametrize("page, empty", [
+    ("# Talks\n\n[% talks %]\n", True),                      # lists records, and there are none
+    ("# Service\n\n[% organisation %]\n\n[% reviewing %]\n", True),
+    ("# Team\n\n[% team %]\n", False),                       # DATA has members
+    ("# Home\n\n[% profile %]\n\n[% talks %]\n", False),     # the profile always shows something
+    ("# About\n\nJust prose.\n", False),                     # no directive: the page is its prose
+    ("# Odd\n\n[% talsk %]\n", False),                       # an error box is something to see
+    ("```\n[% talks %]\n```\n", False),                      # code, not a directive
+])
+def test_a_page_shows_nothing_when_each_of_its_directives_lists_no_records(page, empty):
+    assert directives.shows_nothing(page, DATA) is empty

@@ -82,8 +82,19 @@ def test_real_build_shows_news_feed_and_only_open_positions(project):
     assert [li.strong.get_text() for li in join.select(".lab-positions li")] == ["Open PhD"]
 
 
-def test_real_site_without_news_or_positions_reads_well(real_site):
-    home = real_site.content("")
+def test_a_site_without_news_or_positions_reads_well(project):
+    (project / "docs" / "data" / "news.yml").write_text("news: []\n", encoding="utf-8")
+    result, site = run_build(project)
+    assert result.returncode == 0, result.stderr
+    home = soup((site / "index.html").read_text(encoding="utf-8"))
     assert home.find("h2", id="news") is None and not home.select(".lab-news")
-    assert "No positions are advertised at the moment" in real_site.content("join/").get_text()
-    assert "No news yet." in real_site.content("news/").get_text()
+    assert "News" not in [a.get_text(strip=True) for a in home.select("nav.md-tabs a")]
+    assert "No positions are advertised at the moment" in soup((site / "join" / "index.html").read_text()).get_text()
+    assert "No news yet." in soup((site / "news" / "index.html").read_text()).get_text()
+
+
+def test_the_real_site_shows_the_latest_news_first_and_all_of_it_on_the_news_page(real_site):
+    latest = [li.find("time")["datetime"] for li in real_site.content("").select(".lab-news li")]
+    assert latest == ["2024-12-23", "2024-12-08", "2024-09-02"]
+    everything = real_site.content("news/").select(".lab-news li")
+    assert len(everything) == 21 and everything[-1].find("time")["datetime"] == "2022-03-02"

@@ -6,6 +6,9 @@ import os
 import shutil
 from pathlib import Path
 
+from bs4 import BeautifulSoup
+from conftest import run_build
+
 from labsite import site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -117,3 +120,13 @@ def test_a_file_broken_mid_edit_keeps_its_last_good_content_in_the_same_session(
     assert len(data.members) == 8  # still shown while the owner fixes the file
     fresh, _ = load(project)  # a new build has nothing to fall back on
     assert fresh.members == []
+
+
+def test_a_page_with_nothing_to_show_is_left_out_of_the_navigation(project):
+    (project / "docs" / "data" / "talks.yml").write_text("talks: []\n", encoding="utf-8")
+    result, site = run_build(project)
+    assert result.returncode == 0, result.stderr
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    tabs = [a.get_text(strip=True) for a in home.select("nav.md-tabs a")]
+    assert "Talks" not in tabs and "Teaching" in tabs
+    assert not any(a["href"].rstrip("/").endswith("talks") for a in home.select("nav a[href]"))

@@ -14,6 +14,7 @@ import json
 import re
 import shlex
 from dataclasses import dataclass, field
+from collections.abc import Sized
 from typing import Any, Callable
 
 from . import pagetext
@@ -91,6 +92,8 @@ class Directive:
     render: Callable[[SiteData, dict[str, Any], PageInfo], str]
     options: dict[str, Callable[[str], Any]] = field(default_factory=dict)
     required: tuple[str, ...] = ()
+    # The records it lists, for directives that only list records: with none, it has nothing to show.
+    records: Callable[[SiteData], Sized] | None = None
 
 
 def paper_context(data: SiteData, page: PageInfo) -> publications.PaperContext:
@@ -130,36 +133,58 @@ def _stats(data: SiteData, options: dict[str, Any], page: PageInfo) -> str:
 DIRECTIVES: dict[str, Directive] = {
     "profile": Directive(lambda d, o, p: career.profile_card(d.profile, o.get("bio", True)), {"bio": boolean}),
     "interests": Directive(lambda d, o, p: career.interests_list(d.profile)),
-    "themes": Directive(lambda d, o, p: career.themes_list(d.themes, d.by_topic, p.root)),
+    "themes": Directive(lambda d, o, p: career.themes_list(d.themes, d.by_topic, p.root), records=lambda d: d.themes),
     "links": Directive(lambda d, o, p: block(career.links_row(d.profile))),
     "publications": Directive(_publications, {"selected": boolean, "topic": words, "limit": integer,
                                               "group": one_of("year", "none"), "heading": heading_level,
-                                              "filters": boolean, "details": boolean}),
+                                              "filters": boolean, "details": boolean},
+                              records=lambda d: d.publications),
     "publication-stats": Directive(_stats),
     "paper": Directive(_paper, {"key": words}, required=("key",)),
-    "experience": Directive(lambda d, o, p: career.positions_list(d.positions)),
-    "education": Directive(lambda d, o, p: career.degrees_list(d.degrees)),
-    "awards": Directive(lambda d, o, p: career.awards_list(d.awards, d.publication, p.root)),
+    "experience": Directive(lambda d, o, p: career.positions_list(d.positions), records=lambda d: d.positions),
+    "education": Directive(lambda d, o, p: career.degrees_list(d.degrees), records=lambda d: d.degrees),
+    "awards": Directive(lambda d, o, p: career.awards_list(d.awards, d.publication, p.root),
+                        records=lambda d: d.awards),
     "contact": Directive(lambda d, o, p: career.contact_card(d.profile)),
     "supervision": Directive(lambda d, o, p: people.supervision_summary(d.members, d.profile.name or "The group",
                                                                         p.today.year)),
     "team": Directive(lambda d, o, p: people.team_cards(d.members, p.today.year, d.papers_by_member,
                                                         d.profile.institution, p.root, o.get("heading", 2)),
-                      {"heading": heading_level}),
+                      {"heading": heading_level}, records=lambda d: d.members),
     "people": Directive(lambda d, o, p: people.people_tables(d.members, o.get("level"), o.get("heading", 2)),
-                        {"level": list_of(*LEVELS), "heading": heading_level}),
-    "teaching": Directive(lambda d, o, p: activities.courses_table(d.courses)),
+                        {"level": list_of(*LEVELS), "heading": heading_level}, records=lambda d: d.members),
+    "teaching": Directive(lambda d, o, p: activities.courses_table(d.courses), records=lambda d: d.courses),
     "talks": Directive(lambda d, o, p: activities.talks_list(d.talks, p.root, o.get("heading", 2)),
-                       {"heading": heading_level}),
-    "reviewing": Directive(lambda d, o, p: activities.reviewing_table(d.reviewing)),
-    "organisation": Directive(lambda d, o, p: activities.organised_list(d.organised, p.root)),
-    "grants": Directive(lambda d, o, p: activities.grants_list(d.grants)),
-    "computing": Directive(lambda d, o, p: activities.computing_table(d.computing)),
+                       {"heading": heading_level}, records=lambda d: d.talks),
+    "reviewing": Directive(lambda d, o, p: activities.reviewing_table(d.reviewing), records=lambda d: d.reviewing),
+    "organisation": Directive(lambda d, o, p: activities.organised_list(d.organised, p.root),
+                              records=lambda d: d.organised),
+    "grants": Directive(lambda d, o, p: activities.grants_list(d.grants), records=lambda d: d.grants),
+    "computing": Directive(lambda d, o, p: activities.computing_table(d.computing), records=lambda d: d.computing),
     "summary": Directive(lambda d, o, p: summary.summary_list(d)),
     "news": Directive(lambda d, o, p: news.news_list(d.news, o.get("limit"), o.get("title", ""), p.root),
-                      {"limit": integer, "title": words}),
-    "positions": Directive(lambda d, o, p: news.openings_list(d.openings, p.today, p.root)),
+                      {"limit": integer, "title": words}, records=lambda d: d.news),
+    "positions": Directive(lambda d, o, p: news.openings_list(d.openings, p.today, p.root),
+                           records=lambda d: d.openings),
 }
+
+
+def shows_nothing(markdown: str, data: SiteData) -> bool:
+    """Whether a page has directives and each only lists records, none of which there are.
+
+    Such a page would only say that there is nothing (no talks yet), so the
+    navigation leaves it out; it comes back with its first record.
+    """
+    names = []
+    for _, line, in_code in pagetext.lines(markdown):
+        match = None if in_code else LINE.match(line)
+        if match:
+            try:
+                names.append(parse(match.group("body"))[0])
+            except ValueError:
+                return False  # the page shows its error box
+    return bool(names) and all(DIRECTIVES[name].records is not None and not DIRECTIVES[name].records(data)
+                               for name in names)
 
 
 def paper_page_source(paper: publications.Publication) -> str:

@@ -48,5 +48,6 @@ def grants(doc: Document) -> list[Grant]:
 def computing(doc: Document) -> list[ComputeAward]:
     """Computing awards, most recent first (the file's order within a year)."""
     awards = each(doc, "computing",
-                  lambda item: build(ComputeAward, {**item, "resources": [build(Resource, r) for r in item["resources"]]}))
+                  lambda item: build(ComputeAward,
+                                     {**item, "resources": [build(Resource, r) for r in item["resources"]]}))
     return sorted(awards, key=lambda a: -a.year)

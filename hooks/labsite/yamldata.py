@@ -71,7 +71,7 @@ class Document:
     errors: list[DataError] = field(default_factory=list)
     root: yaml.Node | None = None
 
-    kept: dict[Any, list[int]] = field(default_factory=dict)  # each list's items that passed, by their index in the file
+    kept: dict[Any, list[int]] = field(default_factory=dict)  # the index in the file of each list's valid items
 
     def items(self, key: str) -> list[tuple[Path_, dict[str, Any]]]:
         """The valid items of the list under ``key``, each with its path in the file."""
