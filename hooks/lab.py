@@ -37,7 +37,7 @@ from mkdocs.structure.files import File
 
 from labsite import citations, directives, stash
 from labsite.bibtex_export import cleaned_bibtex
-from labsite.render import metadata
+from labsite.render import career, metadata
 from labsite.render.news import atom_feed
 from labsite.render.publications import pdf_url
 from labsite.site import FileCache, SiteData, load
@@ -75,6 +75,8 @@ def on_config(config):
     _data, found = load(project, docs / "data", sorted(bib_dir.glob("*.bib")), _cache, docs_dir=docs)
     _errors.clear()
     _report(found)
+    if "social" not in config.extra:  # the footer's icons: the profile's links, unless mkdocs.yml gives its own
+        config.extra["social"] = career.social_links(_data.profile)
     if bibtex:
         # Only what the pages cite: mkdocs-bibtex parses its whole file on every build.
         cited = set().union(*(citations.cited_keys(page.read_text(encoding="utf-8"))

@@ -73,7 +73,8 @@ def test_paper_page_shows_everything_about_the_paper(real_site):
 def test_home_page_carries_person_data_with_profiles(real_site):
     [person] = json_ld(real_site.page(""))
     assert person["@type"] == "Person" and person["name"] == "Lu Yin"
-    assert person["sameAs"] == ["https://scholar.google.com/citations?user=G4Xe1NkAAAAJ"]
+    assert person["sameAs"][:2] == ["https://scholar.google.com/citations?user=G4Xe1NkAAAAJ", "https://github.com/luuyin"]
+    assert person["email"] == "mailto:l.yin@surrey.ac.uk"
     assert person["affiliation"]["name"] == "University of Surrey"
 
 

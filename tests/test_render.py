@@ -166,3 +166,14 @@ def test_an_undated_paper_without_a_venue_has_no_empty_venue_line():
 
 def test_a_file_of_the_site_with_spaces_in_its_name_gets_an_address_that_works():
     assert html.href("assets/pdf/Do We Need It.pdf", "../") == "../assets/pdf/Do%20We%20Need%20It.pdf"
+
+
+def test_the_profiles_links_become_footer_icons_by_their_address():
+    owner = Profile(name="Ada", email="ada@example.org", links=(
+        Link("Code", "https://github.com/ada"), Link("Scholar", "https://scholar.google.com/x"),
+        Link("X", "https://x.com/ada"), Link("CV", "https://ada.example/cv.pdf"), Link("Home", "https://ada.example")))
+    assert [(entry["icon"].rsplit("/", 1)[1], entry["link"], entry["name"]) for entry in career.social_links(owner)] == [
+        ("envelope", "mailto:ada@example.org", "E-mail ada@example.org"), ("github", "https://github.com/ada", "Code"),
+        ("google-scholar", "https://scholar.google.com/x", "Scholar"), ("x-twitter", "https://x.com/ada", "X"),
+        ("file-pdf", "https://ada.example/cv.pdf", "CV"), ("globe", "https://ada.example", "Home")]
+    assert career.social_links(Profile()) == []

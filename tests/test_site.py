@@ -130,3 +130,18 @@ def test_a_page_with_nothing_to_show_is_left_out_of_the_navigation(project):
     tabs = [a.get_text(strip=True) for a in home.select("nav.md-tabs a")]
     assert "Talks" not in tabs and "Teaching" in tabs
     assert not any(a["href"].rstrip("/").endswith("talks") for a in home.select("nav a[href]"))
+
+
+def test_every_page_has_the_owners_contact_icons_in_its_footer_unless_mkdocs_yml_sets_its_own(project):
+    result, site = run_build(project)
+    assert result.returncode == 0, result.stderr
+    for page in ("index.html", "team/index.html", "publications/index.html"):
+        footer = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser").select("a.md-social__link")
+        assert footer[0]["href"].startswith("mailto:") and len(footer) >= 2 and all(a.find("svg") for a in footer)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "extra:\n", "extra:\n  social:\n    - icon: fontawesome/brands/github\n      link: https://github.com/own\n", 1),
+        encoding="utf-8")
+    result, site = run_build(project)
+    links = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser").select("a.md-social__link")
+    assert [a["href"] for a in links] == ["https://github.com/own"]

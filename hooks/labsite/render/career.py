@@ -35,6 +35,23 @@ def links_row(profile: Profile) -> str:
     return f'<p class="lab-links">{" ".join(links)}</p>' if links else ""
 
 
+# Icons of Material's bundled sets for the addresses people link to, by a part of the address.
+SOCIAL_ICONS = (("mailto:", "fontawesome/solid/envelope"), ("github.com", "fontawesome/brands/github"),
+                ("twitter.com", "fontawesome/brands/x-twitter"), ("x.com", "fontawesome/brands/x-twitter"),
+                ("scholar.google", "fontawesome/brands/google-scholar"), ("orcid.org", "fontawesome/brands/orcid"),
+                ("linkedin.com", "fontawesome/brands/linkedin"), (".pdf", "fontawesome/solid/file-pdf"))
+OTHER_ICON = "fontawesome/solid/globe"
+
+
+def social_links(profile: Profile) -> list[dict[str, str]]:
+    """The owner's e-mail and profile links in the form of Material's ``extra.social``
+    (its footer shows them as icons on every page)."""
+    entries = [(f"mailto:{profile.email}", f"E-mail {profile.email}")] if profile.email else []
+    entries += [(item.url, item.label) for item in profile.links]
+    return [{"icon": next((icon for part, icon in SOCIAL_ICONS if part in url.lower()), OTHER_ICON),
+             "link": url, "name": name} for url, name in entries]
+
+
 def interests_list(profile: Profile) -> str:
     """Research interests as a row of tags."""
     tags = "".join(element("li", text(interest)) for interest in profile.interests)
