@@ -119,18 +119,18 @@ class _LocatingParser(Parser):
     def parse_string(self, text: str) -> None:
         self.unnamed_entry_counter = 1
         starts = [0] + [match.start() for match in ENTRY_START.finditer(text)] + [len(text)]
-        index = 0
+        lines, index = _LineCounter(text), 0
         while index < len(starts) - 1:
-            index = self._parse_from(text, starts, index)
+            index = self._parse_from(text, starts, index, lines.line_of(starts[index]) - 1)
 
-    def _parse_from(self, text: str, starts: list[int], index: int) -> int:
+    def _parse_from(self, text: str, starts: list[int], index: int, lines_before: int) -> int:
         """Parse the part of ``text`` from ``starts[index]``; the index of the next part to parse.
 
         A part whose entry is not closed before the next ``@type{`` line takes in the
         following parts while that closes it (a line of an abstract may begin with
         ``@word{``); if none does, the entry alone is reported, and reading goes on.
+        ``lines_before`` lines of ``text`` come before the part.
         """
-        lines_before = text.count("\n", 0, starts[index])
         for end in range(index + 1, min(index + MAX_JOINED_PARTS, len(starts) - 1) + 1):
             kept = (len(self.errors), len(self.sourced), type(self.macros)(self.macros))
             self._parse_part(text[starts[index]:starts[end]], lines_before, starts[end] == len(text))

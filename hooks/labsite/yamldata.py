@@ -20,14 +20,13 @@ import jsonschema
 import referencing
 import yaml
 
-from .errors import DataError, read_text
+from .errors import UNPRINTABLE, DataError, read_text
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 # Bounds that no real data file comes near: past them a file is refused before it is
 # built, so that an alias bomb ("billion laughs") or deep nesting cannot hang the build.
 MAX_DEPTH = 50
 MAX_VALUES = 100_000  # values in the file once every alias is expanded
-UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
 class _Reading:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import html
 import re
 
+from ..errors import UNPRINTABLE
 from ..stash import mark
 
 SAFE_SCHEME = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
 ANY_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 URL_DROPPED = re.compile("[\t\n\r]")
-UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 URL_STRIPPED = "".join(chr(code) for code in range(0x21))  # C0 controls and space
 
 
@@ -49,12 +49,12 @@ def link(url: str, label_html: str, root: str = "", css: str = "") -> str:
 
     Links leaving the site get ``rel="noopener"``.
     """
-    target = href(url, root)
-    if target is None:
+    address = safe_url(url, root)
+    if address is None:
         return label_html
-    rel = ' rel="noopener"' if SAFE_SCHEME.match(html.unescape(target)) else ""
+    rel = ' rel="noopener"' if SAFE_SCHEME.match(address) else ""
     cls = f' class="{css}"' if css else ""
-    return f'<a href="{target}"{cls}{rel}>{label_html}</a>'
+    return f'<a href="{text(address)}"{cls}{rel}>{label_html}</a>'
 
 
 def element(name: str, content_html: str, css: str = "") -> str:

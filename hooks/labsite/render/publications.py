@@ -66,11 +66,12 @@ def entry(paper: Publication, context: PaperContext, with_details: bool = True) 
     The ``data-*`` attributes feed the filter bar.
     """
     title = link(context.paper_url(paper), text(paper.title), css="lab-pub__title")
+    where = venue(paper)
     parts = [
         badges(paper, context.venues),
         title,
         element("div", authors(paper, context), "lab-pub__authors"),
-        element("span", venue(paper), "lab-pub__venue") if venue(paper) else "",
+        element("span", where, "lab-pub__venue") if where else "",
         links(paper, context.root),
         details(paper) if with_details else "",
     ]
