@@ -126,7 +126,7 @@ def test_deploy_files_canonical_links_and_metadata_use_the_public_address(deploy
 
 def test_the_site_own_css_and_javascript_stay_small():
     total = sum(len(gzip.compress((ROOT / "docs" / "assets" / name).read_bytes(), 9))
-                for name in ("lab.css", "publications.js"))
+                for name in ("lab.css", "publications.css", "print.css", "publications.js"))
     assert total < 15 * 1024, f"{total} bytes compressed"
 
 
