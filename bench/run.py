@@ -149,7 +149,7 @@ def lab_project(folder: Path, bib_text: str | None = None, bibtex_plugin: bool =
     """A copy of this site; with ``bib_text`` as an extra .bib file; without mkdocs-bibtex
     (and the pages' ``[@key]`` citations) if ``bibtex_plugin`` is false."""
     folder.mkdir()
-    for part in ("mkdocs.yml", "docs", "hooks", "bib"):
+    for part in ("mkdocs.yml", "docs", "hooks", "bib", "overrides"):
         source = ROOT / part
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, folder / part)
     if bib_text:

@@ -7,11 +7,14 @@
 - ``on_files`` adds a page per paper (``publications/<key>/``), the cleaned
   bibliography (``publications.bib``), the news feed (``news.xml``) and ``robots.txt``;
 - ``on_nav`` leaves out of the navigation the pages that would only say there is
-  nothing yet (``directives.shows_nothing``);
+  nothing yet (``directives.shows_nothing``); ``on_pre_page`` makes each paper's page
+  a child of the publication list's, so that the Publications tab is marked;
 - ``on_page_markdown`` checks citations before mkdocs-bibtex sees them, then expands
   the ``[% ... %]`` directives and writes the citations' footnotes; all HTML made from
-  data is stashed away from Python-Markdown (``labsite.stash``), which never reads it;
-- ``on_page_content`` puts back what search should read; ``on_post_page`` puts back
+  data is stashed away from Python-Markdown (``labsite.stash``), which never reads it.
+  A page outside any section hides the left sidebar, which would only repeat its tab;
+- ``on_page_content`` makes each run of citations one bracket, "[10, 11]"
+  (``citations.bracketed``), and puts back what search should read; ``on_post_page`` puts back
   the rest (publication lists, BibTeX, related papers), then machine-readable metadata
   into every page's head (Scholar and schema.org data on papers' pages, Person data on
   the home page, sharing cards);
@@ -122,6 +125,15 @@ def _without(items: list, pages: set[str]) -> list:
     return kept
 
 
+def on_pre_page(page, config, files):
+    # A paper's page is in no navigation; as a child of the list's page, it makes the
+    # theme mark the Publications tab active (a page is active with its parents).
+    listing = files.get_file_from_path("publications.md")
+    if page.file.src_uri in _paper_pages and listing is not None:
+        page.parent = listing.page
+    return page
+
+
 @event_priority(50)  # before mkdocs-bibtex, which cannot report a bad key usefully
 def _check_citations(markdown, page, config, files):
     markdown, errors = citations.check(markdown, _page_name(page, config), _data.publications,
@@ -143,11 +155,23 @@ def _expand_directives(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
+    # Before the data goes back in, so that only Python-Markdown's own footnote references are read.
+    html = citations.bracketed(html, _data.publications)
     # What search leaves out goes in after it has read the page (on_post_page).
     return stash.unstash(html, _stashed.get(page.file.src_uri, []), searched_only=True)
 
 
-on_page_markdown = CombinedEvent(_check_citations, _expand_directives)
+def _full_width(markdown, page, config, files):
+    # With navigation tabs, the left sidebar of a page outside any section would only
+    # repeat its tab's name: hide it, and let the content use the width.
+    if page.parent is None and "navigation.tabs" in config.theme.get("features", []):
+        hidden = page.meta.get("hide") or []
+        if "navigation" not in hidden:
+            page.meta["hide"] = [*hidden, "navigation"]
+    return markdown
+
+
+on_page_markdown = CombinedEvent(_check_citations, _expand_directives, _full_width)
 
 
 @event_priority(100)  # before any plugin that edits the page: it must see the whole page, not placeholders

@@ -16,11 +16,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "bib", "hooks")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "bib", "hooks", "overrides")
 
 
 def copy_project(destination: Path) -> Path:
-    """A copy of the site's sources (config, pages, data, BibTeX, hook) in ``destination``."""
+    """A copy of the site's sources (config, pages, data, BibTeX, hook, theme overrides) in ``destination``."""
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():

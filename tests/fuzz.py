@@ -38,6 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from conftest import copy_project  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 
 from labsite import directives, stash  # noqa: E402
@@ -90,9 +91,7 @@ class Site:
     folder: Path
 
     def __post_init__(self) -> None:
-        for part in ("mkdocs.yml", "docs", "bib", "hooks"):
-            source = ROOT / part
-            (shutil.copytree if source.is_dir() else shutil.copy2)(source, self.folder / part)
+        copy_project(self.folder)
         config = load_config(str(self.folder / "mkdocs.yml"))
         self._extensions = (config.markdown_extensions, config.mdx_configs)
         self._cache = FileCache()

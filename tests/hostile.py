@@ -81,6 +81,8 @@ def _value(spec: dict, base: dict, text: str, name: str = "") -> Any:
         # Spread over the choices, so that each kind's rendering (e.g. MSc or PhD
         # students) meets hostile text, yet the same text gives the same choice.
         return spec["enum"][len(text) % len(spec["enum"])]
+    if "oneOf" in spec:  # a value of several forms (a name, or a name with an address): spread likewise
+        return _value(spec["oneOf"][len(text) % len(spec["oneOf"])], base, text, name)
     kind = spec.get("type")
     if kind == "object":
         return {key: _value(item, base, text, key) for key, item in spec.get("properties", {}).items()}

@@ -148,7 +148,7 @@ def test_bad_input_fails_the_build_with_file_and_line(project, case):
     assert re.search(rf"{re.escape(file)}:{line}(:\d+)?: .*{message}", errors[0]), errors[0]
     # Everything else was still built.
     assert GOOD_ENTRY in (site / "publications" / "index.html").read_text(encoding="utf-8")
-    assert "Kappiyath Adarsh" in (site / "team" / "index.html").read_text(encoding="utf-8")
+    assert "Adarsh Kappiyath" in (site / "team" / "index.html").read_text(encoding="utf-8")
 
 
 def test_strict_build_fails_on_the_same_mistakes(project):

@@ -89,7 +89,7 @@ def test_mkdocs_serve_rebuilds_when_a_data_file_changes(project, tmp_path_factor
          "-a", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=log.open("w"), env=env)
     team = f"http://127.0.0.1:{port}/team/"
     try:
-        wait_for(lambda: "Kappiyath Adarsh" in fetch(team), 90, "the first build")
+        wait_for(lambda: "Adarsh Kappiyath" in fetch(team), 90, "the first build")
         people = project / "docs" / "data" / "people.yml"
         people.write_text(people.read_text() + "  - name: Ada Lovelace\n    level: phd\n    topic: Engines\n"
                                                 "    start: 2025\n")

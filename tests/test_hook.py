@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import types
 from pathlib import Path
 
 import pytest
@@ -48,3 +49,20 @@ def test_clean_build_passes(hook):
     hook.on_startup(command="build", dirty=False)
     hook._errors[:] = []
     assert hook.on_post_build(config=None) is None
+
+
+class _Page:
+    def __init__(self, parent=None, hide=None):
+        self.parent, self.meta = parent, ({"hide": hide} if hide is not None else {})
+
+
+@pytest.mark.parametrize("features, parent, hidden", [
+    (["navigation.tabs"], None, True),            # the sidebar would repeat the tab
+    (["navigation.tabs"], "a section", False),    # the sidebar lists the section's pages
+    ([], None, False),                            # without tabs the sidebar is the navigation
+])
+def test_the_left_sidebar_is_hidden_only_where_it_would_repeat_the_tab(hook, features, parent, hidden):
+    page = _Page(parent=parent, hide=["toc"])
+    config = types.SimpleNamespace(theme={"features": features})  # MkDocs' Theme reads like a mapping
+    assert hook._full_width("text", page, config, None) == "text"
+    assert page.meta["hide"] == (["toc", "navigation"] if hidden else ["toc"])

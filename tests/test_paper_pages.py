@@ -70,6 +70,21 @@ def test_paper_page_shows_everything_about_the_paper(real_site):
     assert "ICML 2024" in text and "CORE2023 A*" in text
 
 
+def test_paper_page_has_the_whole_width_and_its_topics_lead_to_the_filtered_list(real_site):
+    page = real_site.page("publications/yin2024outlier/")
+    assert page.select_one(".md-sidebar--primary").has_attr("hidden")
+    assert page.select_one(".md-sidebar--secondary").has_attr("hidden")
+    topics = [(words(a), a["href"]) for a in page.select(".lab-paper__topics a")]
+    assert topics == [("llm-pruning", "../../publications/?topic=llm-pruning")]
+    assert page.select_one(".lab-paper .lab-pub__actions a.lab-pub__link")
+
+
+def test_paper_page_marks_the_publications_tab_active_and_no_other(real_site):
+    for url in ("publications/yin2024outlier/", "publications/", "team/"):
+        [active] = real_site.page(url).select("li.md-tabs__item--active")
+        assert words(active) == ("Team" if url == "team/" else "Publications"), url
+
+
 def test_home_page_carries_person_data_with_profiles(real_site):
     [person] = json_ld(real_site.page(""))
     assert person["@type"] == "Person" and person["name"] == "Lu Yin"

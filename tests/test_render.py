@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bs4 import BeautifulSoup
 
 from labsite import bibliography, publications
 from labsite.grants import ComputeAward, Grant, Resource
 from labsite.names import Name, Roster
 from labsite.people import Member
-from labsite.profile import Link, Profile
+from labsite.profile import Link, Profile, Record
 from labsite.publications import Publication
-from labsite.render import activities, career, html, people
+from labsite.render import activities, career, html, people, stats
 from labsite.render import publications as render_publications
 from labsite.talks import Talk
 from labsite.teaching import Course
@@ -177,3 +179,60 @@ def test_the_profiles_links_become_footer_icons_by_their_address():
         ("google-scholar", "https://scholar.google.com/x", "Scholar"), ("x-twitter", "https://x.com/ada", "X"),
         ("file-pdf", "https://ada.example/cv.pdf", "CV"), ("globe", "https://ada.example", "Home")]
     assert career.social_links(Profile()) == []
+
+
+RANKED = Venues("CORE2023", (), {"icml": Venue("ICML", "ML", "A*"), "uai": Venue("UAI", "UAI", "A"),
+                                 "ida": Venue("IDA", "IDA", "B")})
+
+
+def test_badges_tell_venue_rank_and_presentation_apart_by_class():
+    badges = soup(render_publications.badges(paper(abbr="ICML", presentation="oral"), RANKED))
+    assert [b["class"] for b in badges.select(".lab-badge")] == [
+        ["lab-badge", "lab-badge--venue"], ["lab-badge", "lab-badge--rank"], ["lab-badge", "lab-badge--presentation"]]
+
+
+def test_links_and_toggles_share_one_row_of_actions():
+    entry = soup(render_publications.entry(paper(code="https://github.com/a/b", abstract="We prune."), CONTEXT))
+    [row] = entry.select(".lab-pub__actions")
+    assert [a.get_text() for a in row.select("a.lab-pub__link")] == ["Code"]
+    assert [d.summary.get_text() for d in row.select("details.lab-pub__toggle")] == ["Abstract", "BibTeX"]
+    bare = soup(render_publications.entry(paper(), CONTEXT, with_details=False))
+    assert not bare.select(".lab-pub__actions")  # nothing to act on: no empty row
+
+
+def test_counts_say_in_plain_words_what_this_site_lists():
+    papers = [paper(abbr="ICML"), paper(abbr="ICML"), paper(abbr="UAI"), paper(abbr="IDA"), paper()]
+    assert soup(stats.publication_counts(papers, RANKED)).get_text() == \
+        "5 papers on this site · 2 at A* venues · 1 at A venues (CORE2023)"
+    assert soup(stats.publication_counts([paper(abbr="IDA")], RANKED)).get_text() == "1 paper on this site"
+    assert soup(stats.publication_counts([paper(abbr="ICML")], Venues())).get_text() == "1 paper on this site"
+
+
+def test_the_whole_record_is_dated_in_words_and_escaped():
+    line = stats.record_line(Record("2024-12", "over 40 papers <b>(12 A*)</b>"))
+    assert soup(line).get_text() == "The full record, as of December 2024: over 40 papers <b>(12 A*)</b>."
+    assert "<b>" not in line and stats.record_line(None) == ""
+
+
+def test_the_chart_writes_years_in_full_and_leaves_out_jargon():
+    chart = soup(stats.papers_per_year_chart([paper(year="2019"), paper(year="2021"), paper(year="2021")]))
+    assert [t.get_text() for t in chart.select("svg > text")] == ["1", "2019", "2020", "2", "2021"]
+    assert chart.figcaption.get_text() == "Papers on this site, per year"
+
+
+def test_a_papers_page_links_its_topics_to_the_filtered_list():
+    record = paper(keywords="llm-pruning; a&b <i>")
+    page = soup(render_publications.paper_page(record, [], replace(CONTEXT, root="../../")))
+    assert [(a.get_text(), a["href"]) for a in page.select(".lab-topics a")] == [
+        ("llm-pruning", "../../publications/?topic=llm-pruning"),
+        ("a&b <i>", "../../publications/?topic=a%26b%20%3Ci%3E")]
+    assert page.find("i") is None
+    assert not soup(render_publications.paper_page(paper(), [], CONTEXT)).select(".lab-paper__topics")
+
+
+def test_the_filter_bar_has_an_empty_state_that_clears_it():
+    bar = soup(render_publications.filter_bar([paper()], Venues()))
+    form, empty = bar.select_one("form.lab-filter"), bar.select_one(".lab-filter__empty")
+    assert form.has_attr("hidden") and empty.has_attr("hidden")  # shown only by the script
+    assert empty.get_text(" ", strip=True) == "No papers match these filters. Clear the filters"
+    assert empty.button["type"] == "reset" and empty.button["form"] == form["id"]

@@ -47,3 +47,32 @@ def test_pages_show_what_search_skipped(real_site):
     left = [path.relative_to(real_site.folder).as_posix() for path in real_site.folder.rglob("*.html")
             if "lab-stash" in (html := path.read_text(encoding="utf-8")) or "lab-search-text" in html]
     assert left == []
+
+
+def test_a_papers_result_shows_its_title_once(index):
+    papers = [entry for entry in index if entry["location"].startswith("publications/")
+              and entry["location"] != "publications/"]
+    assert len(papers) == len(PUBLICATIONS)
+    for entry in papers:
+        # The title is the result's heading; its text starts with the authors, not the title again.
+        assert entry["title"] not in entry["text"], entry["location"]
+        assert entry["text"].startswith("<p>"), entry["location"]
+
+
+def test_citations_are_searched_as_their_brackets(index):
+    by_location = {entry["location"]: entry["text"] for entry in index}
+    assert "inference cost [10, 11]" in by_location["research/#dynamic-sparse-training"]
+
+
+def test_no_search_result_shows_its_title_twice(browser, site_server):
+    context = browser.new_context(base_url=site_server, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto("")
+    page.locator("input.md-search__input").press_sequentially("sparse")
+    results = page.locator(".md-search-result__article")
+    results.first.wait_for()
+    shown = results.evaluate_all("articles => articles.map(a => [a.querySelector('h1, h2').textContent, "
+                                 "[...a.querySelectorAll('p')].map(p => p.textContent).join(' ')])")
+    context.close()
+    assert len(shown) > 3
+    assert [title for title, text in shown if title.strip() in text] == []

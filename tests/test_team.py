@@ -8,21 +8,25 @@ from bs4 import BeautifulSoup
 from conftest import run_build
 
 from labsite.names import Name
-from labsite.people import Member
-from labsite.profile import Link
+from labsite.people import CoSupervisor, Member
+from labsite.profile import Link, Profile
 from labsite.publications import Publication
 from labsite.render.people import supervision_summary, team_cards
 
-PHD = Member("Ada Lovelace", "phd", "Sparse MoE", 2023, co_supervisors=("Alan Turing",), photo="assets/people/ada.jpg",
+PHD = Member("Ada Lovelace", "phd", "Sparse MoE", 2023,
+             co_supervisors=(CoSupervisor("Alan Turing"), CoSupervisor("Mary <Somerville>", "https://mary.example")),
+             photo="assets/people/ada.jpg",
              homepage="https://ada.example", links=(Link("Scholar", "https://scholar.example/ada"),))
 DONE = Member("Grace Hopper", "phd", "Compilers", 2018, end=2022, institution="Yale",
               thesis="On compiling", next_position="Researcher at Example Labs")
 MSC = Member("Bob Smith", "msc", "Pruning", 2024)
+LEADER = Profile("Charles Babbage", "Professor", "University of Surrey", unit="Engines Group",
+                 email="c.babbage@example.org", links=(Link("GitHub", "https://github.com/babbage"),))
 PAPER = Publication("lovelace2024", "inproceedings", "Sparse <Experts>", (Name("Ada", "Lovelace"),), 2024, abbr="ICML")
 
 
-def cards(year, members=(PHD, DONE, MSC)):
-    markdown = team_cards(list(members), year, {PHD.anchor: [PAPER]}, "University of Surrey", root="../")
+def cards(year, members=(PHD, DONE, MSC), leader=LEADER):
+    markdown = team_cards(list(members), year, {PHD.anchor: [PAPER]}, leader, root="../")
     return markdown, BeautifulSoup(markdown, "html.parser")
 
 
@@ -51,7 +55,9 @@ def test_current_member_card_has_photo_links_co_supervisors_and_papers():
     _, page = cards(2024)
     ada = page.find(id="person-ada-lovelace")
     assert ada.img["src"] == "../assets/people/ada.jpg" and ada.img["alt"] == "Photo of Ada Lovelace"
-    assert "since 2023" in ada.get_text() and "Co-supervised with Alan Turing" in ada.get_text()
+    assert "since 2023" in ada.get_text()
+    assert " ".join(ada.get_text(" ").split()).count("Co-supervised with Alan Turing and Mary <Somerville>") == 1
+    assert [a["href"] for a in ada.find_all("a", string="Mary <Somerville>")] == ["https://mary.example"]
     assert [a["href"] for a in ada.select(".lab-person__links a")] == ["https://ada.example",
                                                                        "https://scholar.example/ada"]
     paper = ada.select_one(".lab-person__papers a")
@@ -60,8 +66,30 @@ def test_current_member_card_has_photo_links_co_supervisors_and_papers():
 
 def test_without_a_photo_the_card_shows_initials():
     _, page = cards(2024)
-    initials = page.find(id="person-bob-smith").select_one(".lab-person__initials")
+    initials = page.find(id="person-bob-smith").select_one(".lab-initials")
     assert initials.get_text() == "BS" and initials["aria-hidden"] == "true"
+
+
+def test_the_group_leader_comes_first_with_position_and_contact_links():
+    markdown, page = cards(2024)
+    assert markdown.index("## Group leader") < markdown.index("## PhD students")
+    leader = page.find(id="person-leader")
+    assert leader.select_one(".lab-person__name").get_text() == "Charles Babbage"
+    assert "Professor · Engines Group, University of Surrey" in leader.get_text()
+    assert [a["href"] for a in leader.select("a.lab-contact__link")] == ["mailto:c.babbage@example.org",
+                                                                         "https://github.com/babbage"]
+    assert all(a.svg is not None for a in leader.select("a.lab-contact__link"))  # each with its icon
+    assert leader.select_one(".lab-initials").get_text() == "CB"
+
+
+def test_members_institution_is_left_out_where_it_is_the_leaders():
+    _, page = cards(2024, leader=Profile("Charles Babbage", "Professor", "Yale"))
+    assert "Yale" not in page.find(id="person-grace-hopper").get_text()
+
+
+def test_without_a_leader_name_the_page_starts_with_the_members():
+    markdown, _ = cards(2024, leader=Profile())
+    assert "Group leader" not in markdown and markdown.lstrip().startswith("## PhD students")
 
 
 def test_supervision_counts_current_and_past_students():

@@ -108,6 +108,23 @@ def test_unsafe_link_is_rejected():
     assert "people[0].links[0].url: expected an address starting with https://" in str(error)
 
 
+@pytest.mark.parametrize("value, expected", [
+    ("[{name: Mary, url: 'javascript:x'}]", "people[0].co_supervisors[0].url: expected an address starting with"),
+    ("[{nam: Mary}]", "people[0].co_supervisors[0].nam: unknown key 'nam', did you mean 'name'?"),
+    ("[42]", "people[0].co_supervisors[0]: expected text or a mapping of keys to values, got a number 42"),
+])
+def test_a_value_of_several_forms_is_explained_in_the_form_it_has(value, expected):
+    [error] = parse("people:\n" + PERSON + f"    co_supervisors: {value}\n").errors
+    assert expected in str(error) and "valid under any" not in str(error)
+
+
+def test_co_supervisors_are_names_or_names_with_addresses():
+    doc = parse("people:\n" + PERSON + "    co_supervisors: [Alan Turing, {name: Mary, url: 'https://m.example'}]\n")
+    [member] = people.from_data(doc)
+    assert not doc.errors
+    assert member.co_supervisors == (people.CoSupervisor("Alan Turing"), people.CoSupervisor("Mary", "https://m.example"))
+
+
 def test_duplicate_key_is_an_error():
     [error] = parse("people:\n" + PERSON + "    name: B\n").errors
     assert str(error) == "docs/data/x.yml:6:5: people[0].name: duplicate key 'name' (first at line 2)"

@@ -1,10 +1,30 @@
 // The site's own script (no framework), on every page:
+// - "and N more" in an author list opens in place: the hidden names continue the line;
 // - a copy button for each BibTeX block of a publication list, added when it is opened;
 // - the filter bar of the publications page: narrows the list by text, year, type,
-//   topic and rank; the state lives in the address (?q=...&year=...) so a view can be
-//   shared. Without JavaScript the form stays hidden and the whole list shows.
+//   topic and rank; the state lives in the address (?text=...&topic=...) so a view can be
+//   shared, and a paper's page links to its topics that way. Year headings, and their
+//   entries in the table of contents, follow the list. Without JavaScript the form
+//   stays hidden and the whole list shows.
 (function () {
   "use strict";
+
+  // A <details> can only be styled to open inline where the browser supports
+  // ::details-content (publications.css); elsewhere its names would start a new line.
+  // So a click swaps it for a plain span of the names, and focus stays at that place.
+  document.addEventListener("click", (event) => {
+    const summary = event.target.closest("details.lab-more-authors > summary");
+    if (!summary) return;
+    event.preventDefault();
+    const more = summary.parentElement;
+    const rest = document.createElement("span");
+    rest.className = "lab-more-authors__rest";
+    rest.tabIndex = -1;
+    summary.remove();
+    rest.append(...more.childNodes);
+    more.replaceWith(rest);
+    rest.focus({ preventScroll: true });
+  });
 
   for (const block of document.querySelectorAll("details.lab-pub__bibtex")) {
     block.addEventListener("toggle", () => {
@@ -27,17 +47,28 @@
   const entries = Array.from(document.querySelectorAll("ol.lab-pubs > li.lab-pub"));
   const lists = Array.from(document.querySelectorAll("ol.lab-pubs"));
   const count = form.querySelector(".lab-filter__count");
-  const fields = ["q", "year", "type", "topic", "rank"];
+  const empty = document.querySelector(".lab-filter__empty");
+  const fields = ["text", "year", "type", "topic", "rank"];
   const fold = (s) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   const texts = new Map(entries.map((li) => [li, fold(li.textContent)]));
 
   function matches(li, state) {
-    const words = fold(state.q).split(/\s+/).filter(Boolean);
+    const words = fold(state.text).split(/\s+/).filter(Boolean);
     return words.every((w) => texts.get(li).includes(w)) &&
       (!state.year || li.dataset.year === state.year) &&
       (!state.type || li.dataset.type === state.type) &&
       (!state.topic || li.dataset.topics.split(" ").includes(state.topic)) &&
       (!state.rank || li.dataset.rank === state.rank);
+  }
+
+  // A heading hidden in the page is hidden in the table of contents too (Material
+  // lists it there, and in the drawer of small screens, by a link to its id).
+  function showHeading(title, visible) {
+    title.hidden = !visible;
+    if (!title.id) return;
+    for (const link of document.querySelectorAll(`.md-nav--secondary a[href="#${CSS.escape(title.id)}"]`)) {
+      link.closest("li").hidden = !visible;
+    }
   }
 
   function apply() {
@@ -50,13 +81,14 @@
     }
     // A year whose papers are all filtered out loses its heading too.
     for (const list of lists) {
-      const empty = !list.querySelector("li.lab-pub:not([hidden])");
-      list.hidden = empty;
+      const visible = Boolean(list.querySelector("li.lab-pub:not([hidden])"));
+      list.hidden = !visible;
       const title = list.previousElementSibling;
-      if (title && /^H[2-4]$/.test(title.tagName)) title.hidden = empty;
+      if (title && /^H[2-4]$/.test(title.tagName)) showHeading(title, visible);
     }
     const filtered = fields.some((f) => state[f]);
     count.textContent = filtered ? `${shown} of ${entries.length} papers` : `${entries.length} papers`;
+    if (empty) empty.hidden = shown > 0;
     const params = new URLSearchParams();
     for (const f of fields) if (state[f]) params.set(f, state[f]);
     const query = params.toString();
@@ -70,7 +102,11 @@
   }
   form.addEventListener("input", apply);
   form.addEventListener("submit", (event) => event.preventDefault());
-  form.addEventListener("reset", () => setTimeout(apply));
+  form.addEventListener("reset", () => {
+    // The empty state's button is about to be hidden: focus goes back to the filters.
+    if (empty && empty.contains(document.activeElement)) form.elements.text.focus();
+    setTimeout(apply);
+  });
   form.hidden = false;
   apply();
 })();

@@ -9,6 +9,10 @@ it places and numbers the footnotes, and :func:`references` then replaces their
 text with the hook's own rendering of the paper. So no BibTeX value reaches
 Python-Markdown (where its text would be read as Markdown, at a cost that grows with
 the square of its length), and no entry can be one that mkdocs-bibtex fails to format.
+
+Python-Markdown writes each footnote reference as a superscript number of its own, so
+``[@a; @b]`` would read "1011"; :func:`bracketed` turns each run of citations in the
+converted page into one bracket, "[10, 11]".
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import re
 from . import pagetext
 from .errors import DataError
 from .publications import Publication
+from .render.html import text
 from .render.publications import PaperContext, reference
 from .stash import mark
 
@@ -27,6 +32,11 @@ CITED = re.compile(r"(?:^|(?<=[\s;]))@(?P<key>[^\s;,\]]+)")
 CITABLE_KEY = re.compile(r"^[\w-]+$")  # what mkdocs-bibtex's pattern accepts
 EMAIL = re.compile(r"[\w.%+-]+@[\w-]+\.[\w.-]+")
 FOOTNOTE = re.compile(r"^\[\^(?P<key>[^\]]+)\]: (?P<text>.*)$", re.MULTILINE)
+# A footnote reference as Python-Markdown's footnotes extension writes it; a second
+# reference to the same note has the id "fnref2:key".
+FOOTNOTE_REF = re.compile(r'<sup id="(?P<id>fnref\d*:(?P<key>[^"]+))"><a class="footnote-ref" href="#fn:(?P=key)">'
+                          r"(?P<number>\d+)</a></sup>")
+FOOTNOTE_ITEM = re.compile(r'<li id="fn:(?P<key>[^"]+)">')  # a footnote's text, at the foot of the page
 
 
 def cited_keys(markdown: str) -> set[str]:
@@ -110,3 +120,47 @@ def references(markdown: str, papers: list[Publication], context: PaperContext) 
         return f"[^{match.group('key')}]: {mark(reference(paper, context))}"
 
     return FOOTNOTE.sub(write, markdown)
+
+
+def bracketed(html: str, papers: list[Publication]) -> str:
+    """The converted page with each run of adjacent citations of ``papers`` as one bracket.
+
+    "[10, 11]": each number links to its reference at the foot of the page (which links
+    to the paper's page, and back to the text), and gives the paper's title as its
+    tooltip. The references get the class ``lab-reference``, which numbers them "[10]"
+    too. Other footnotes are left as they are. ``html`` must be Python-Markdown's output
+    with the rendered data still stashed, so that only its own footnotes can match.
+    """
+    if 'class="footnote-ref"' not in html:  # most pages cite nothing: spare them the index of titles
+        return html
+    titles = {paper.key.lower(): paper.title for paper in papers}
+    parts, done = [], 0
+    for run in _runs(html, titles):
+        parts += [html[done:run[0].start()], _bracket(run, titles)]
+        done = run[-1].end()
+    html = "".join(parts) + html[done:]
+
+    def mark_reference(item: re.Match) -> str:
+        key = item.group("key")
+        return f'<li id="fn:{key}" class="lab-reference">' if key.lower() in titles else item.group(0)
+
+    return FOOTNOTE_ITEM.sub(mark_reference, html)
+
+
+def _runs(html: str, titles: dict[str, str]) -> list[list[re.Match]]:
+    """The references to citations in ``html``, grouped where only white space parts them."""
+    runs: list[list[re.Match]] = []
+    for ref in FOOTNOTE_REF.finditer(html):
+        if ref.group("key").lower() not in titles:
+            continue
+        if runs and not html[runs[-1][-1].end():ref.start()].strip():
+            runs[-1].append(ref)
+        else:
+            runs.append([ref])
+    return runs
+
+
+def _bracket(run: list[re.Match], titles: dict[str, str]) -> str:
+    links = ", ".join(f'<a id="{ref.group("id")}" href="#fn:{ref.group("key")}" '
+                      f'title="{text(titles[ref.group("key").lower()])}">{ref.group("number")}</a>' for ref in run)
+    return f'<span class="lab-cite">[{links}]</span>'

@@ -131,10 +131,13 @@ def _stats(data: SiteData, options: dict[str, Any], page: PageInfo) -> str:
 
 
 DIRECTIVES: dict[str, Directive] = {
-    "profile": Directive(lambda d, o, p: career.profile_card(d.profile, o.get("bio", True)), {"bio": boolean}),
+    "profile": Directive(lambda d, o, p: career.profile_card(d.profile, o.get("bio", True), o.get("title", False),
+                                                             o.get("affiliations", True), o.get("portrait", True),
+                                                             p.root),
+                         {"bio": boolean, "title": boolean, "affiliations": boolean, "portrait": boolean}),
     "interests": Directive(lambda d, o, p: career.interests_list(d.profile)),
     "themes": Directive(lambda d, o, p: career.themes_list(d.themes, d.by_topic, p.root), records=lambda d: d.themes),
-    "links": Directive(lambda d, o, p: block(career.links_row(d.profile))),
+    "links": Directive(lambda d, o, p: block(career.contact_links(d.profile))),
     "publications": Directive(_publications, {"selected": boolean, "topic": words, "limit": integer,
                                               "group": one_of("year", "none"), "heading": heading_level,
                                               "filters": boolean, "details": boolean},
@@ -146,10 +149,11 @@ DIRECTIVES: dict[str, Directive] = {
     "awards": Directive(lambda d, o, p: career.awards_list(d.awards, d.publication, p.root),
                         records=lambda d: d.awards),
     "contact": Directive(lambda d, o, p: career.contact_card(d.profile)),
+    "cv-header": Directive(lambda d, o, p: career.cv_header(d.profile, p.today, p.root)),
     "supervision": Directive(lambda d, o, p: people.supervision_summary(d.members, d.profile.name or "The group",
                                                                         p.today.year)),
     "team": Directive(lambda d, o, p: people.team_cards(d.members, p.today.year, d.papers_by_member,
-                                                        d.profile.institution, p.root, o.get("heading", 2)),
+                                                        d.profile, p.root, o.get("heading", 2)),
                       {"heading": heading_level}, records=lambda d: d.members),
     "people": Directive(lambda d, o, p: people.people_tables(d.members, o.get("level"), o.get("heading", 2)),
                         {"level": list_of(*LEVELS), "heading": heading_level}, records=lambda d: d.members),
@@ -191,11 +195,13 @@ def paper_page_source(paper: publications.Publication) -> str:
     """The Markdown of a paper's own page: its title, and the directive that draws it.
 
     The theme prints page titles without escaping them, so the title goes in as HTML text.
+    The page hides the theme's sidebars: its navigation would list only "Publications",
+    and its few headings need no table of contents; the paper gets the whole width.
     """
     title = json.dumps(html.escape(paper.title))  # JSON is valid YAML, quotes and all
     # The page address, not the key, names the paper: it is plain letters and digits,
     # so no key (one holding "@", quotes or "%]") can be read as anything else here.
-    return f"---\ntitle: {title}\n---\n\n[% paper key={paper.slug} %]\n"
+    return f"---\ntitle: {title}\nhide: [navigation, toc]\n---\n\n[% paper key={paper.slug} %]\n"
 
 
 def expand(markdown: str, page: str, data: SiteData, info: PageInfo = PageInfo(),

@@ -99,6 +99,11 @@ class Roster:
         return known[1]
 
 
+def initials(full_name: str) -> str:
+    """Up to two initials of a name as written ("Ada Lovelace" gives "AL"), shown where there is no photo."""
+    return "".join(part[0] for part in full_name.split()[:2]).upper()
+
+
 def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(char for char in decomposed if char.isalnum()).casefold()

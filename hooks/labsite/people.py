@@ -40,6 +40,14 @@ ONE_YEAR_LEVELS = ("msc", "bsc", "intern")
 
 
 @dataclass(frozen=True)
+class CoSupervisor:
+    """Someone who supervises a member together with the group's leader."""
+
+    name: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
 class Member:
     """One supervised person (``docs/data/people.yml``)."""
 
@@ -49,7 +57,7 @@ class Member:
     start: int
     end: int | None = None
     institution: str = ""
-    co_supervisors: tuple[str, ...] = ()
+    co_supervisors: tuple[CoSupervisor, ...] = ()
     photo: str = ""
     homepage: str = ""
     thesis: str = ""
@@ -70,11 +78,6 @@ class Member:
         return tuple(Name.parse(text) for text in (self.name, *self.author_names))
 
     @property
-    def initials(self) -> str:
-        """Up to two initials, shown where there is no photo."""
-        return "".join(part[0] for part in self.name.split()[:2]).upper()
-
-    @property
     def anchor(self) -> str:
         """The id of the person's row on the team page, e.g. ``person-andi-li``."""
         return "person-" + re.sub(r"[^a-z0-9]+", "-", self.name.lower()).strip("-")
@@ -87,7 +90,12 @@ class Member:
 
 def from_data(doc: Document) -> list[Member]:
     """Members from ``people.yml``, in the order of ``LEVELS`` and then newest first."""
-    members = each(doc, "people",
-                   lambda item: build(Member, {**item, "links": [build(Link, link) for link in item.get("links", [])]}))
+    members = each(doc, "people", lambda item: build(Member, {
+        **item,
+        "links": [build(Link, link) for link in item.get("links", [])],
+        # A co-supervisor is a name, or a name with an address.
+        "co_supervisors": [CoSupervisor(who) if isinstance(who, str) else build(CoSupervisor, who)
+                           for who in item.get("co_supervisors", [])],
+    }))
     order = list(LEVELS)
     return sorted(members, key=lambda m: (order.index(m.level), -m.start))

@@ -49,6 +49,8 @@ class Profile:
     email: str = ""
     links: tuple[Link, ...] = ()
     record: Record | None = None
+    photo: str = ""
+    cv_pdf: str = ""  # the CV as a PDF: an address, or a file of the site
 
     def __post_init__(self) -> None:
         self.spellings()  # a name that cannot be read is this file's error, not a page's

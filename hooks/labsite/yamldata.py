@@ -278,10 +278,28 @@ def _explain(error: jsonschema.ValidationError) -> list[tuple[Path_, str]]:
     if kind in ("pattern", "minimum", "maximum", "minLength", "exclusiveMinimum"):
         wanted = error.schema.get("description") or error.message
         return [(path, f"expected {wanted}; got {_describe(value)}")]
+    if kind == "oneOf":
+        return _explain_choice(error)
     if kind == "anyOf" and all("required" in option for option in expected):
         names = " or ".join(f"'{option['required'][0]}'" for option in expected)
         return [(path, f"needs at least one of {names}")]
     return [(path, error.message)]
+
+
+def _explain_choice(error: jsonschema.ValidationError) -> list[tuple[Path_, str]]:
+    """A value that may take one of several forms (a name, or a name with an address):
+    the problems of the form whose type it has, or what the forms are."""
+    by_form: dict[int, list[jsonschema.ValidationError]] = {}
+    for problem in error.context:
+        by_form.setdefault(problem.relative_schema_path[0], []).append(problem)
+    wrong_type = {form for form, problems in by_form.items()
+                  if any(p.validator == "type" and not p.relative_path for p in problems)}
+    fitting = [problems for form, problems in by_form.items() if form not in wrong_type]
+    if len(fitting) == 1:
+        return [found for problem in fitting[0] for found in _explain(problem)]
+    types = [p.validator_value for p in error.context if p.validator == "type" and not p.relative_path]
+    return [(tuple(error.absolute_path), f"expected {' or '.join(_article(t) for t in types)}, "
+                                         f"got {_describe(error.instance)}")]
 
 
 def _unknown_key(key: str, known: list[str]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Callable
 from urllib.parse import quote
 
@@ -11,36 +12,40 @@ from ..publications import Publication
 from ..records import month_label
 from ..themes import Theme
 from .activities import period
-from .html import block, element, link, text
+from . import icons
+from .html import block, element, link, portrait, text
 
 
-def profile_card(profile: Profile, with_bio: bool = True) -> str:
-    """Position, institution, affiliations and profile links; then the biography."""
-    lines = [element("p", f"{element('strong', text(profile.position))}, {text(profile.institution)}"
-                     + (f"<br>{text(profile.unit)}" if profile.unit else ""), "lab-profile__position")]
-    if profile.affiliations:
+def profile_card(profile: Profile, with_bio: bool = True, title: bool = False, affiliations: bool = True,
+                 with_portrait: bool = True, root: str = "") -> str:
+    """The owner at a glance: portrait, name, position, institution, contact links; then the biography.
+
+    With ``title`` the name is the page's heading (the home page); ``affiliations``
+    false leaves out the second homes, for a page whose biography already names them.
+    """
+    name = element("h1" if title else "p", text(profile.name), "lab-hero__name")
+    where = f"{element('strong', text(profile.position))}, {text(profile.institution)}" \
+        + (f"<br>{text(profile.unit)}" if profile.unit else "")
+    lines = [name, element("p", where, "lab-hero__position")]
+    if affiliations and profile.affiliations:
         items = "".join(element("li", f"{text(a.role)}, {link(a.url, text(a.name)) if a.url else text(a.name)}")
                         for a in profile.affiliations)
-        lines.append(f'<ul class="lab-profile__affiliations">{items}</ul>')
-    lines.append(links_row(profile))
+        lines.append(f'<ul class="lab-hero__affiliations">{items}</ul>')
+    lines.append(contact_links(profile))
+    picture = portrait(profile.name, profile.photo, root, "lab-hero__photo", lazy=False) if with_portrait else ""
+    hero = f'<div class="lab-hero">{picture}<div class="lab-hero__text">{"".join(lines)}</div></div>'
     bio = "".join(element("p", text(paragraph)) for paragraph in profile.bio) if with_bio else ""
-    return block(f'<div class="lab-profile">{"".join(lines)}</div>') + (block(bio) if bio else "")
+    return block(hero) + (block(f'<div class="lab-bio">{bio}</div>') if bio else "")
 
 
-def links_row(profile: Profile) -> str:
-    """The owner's e-mail and profile links as buttons."""
-    links = [link(l.url, text(l.label), css="md-button") for l in profile.links]
-    if profile.email:
-        links.insert(0, link(f"mailto:{profile.email}", text(profile.email), css="md-button md-button--primary"))
-    return f'<p class="lab-links">{" ".join(links)}</p>' if links else ""
-
-
-# Icons of Material's bundled sets for the addresses people link to, by a part of the address.
-SOCIAL_ICONS = (("mailto:", "fontawesome/solid/envelope"), ("github.com", "fontawesome/brands/github"),
-                ("twitter.com", "fontawesome/brands/x-twitter"), ("x.com", "fontawesome/brands/x-twitter"),
-                ("scholar.google", "fontawesome/brands/google-scholar"), ("orcid.org", "fontawesome/brands/orcid"),
-                ("linkedin.com", "fontawesome/brands/linkedin"), (".pdf", "fontawesome/solid/file-pdf"))
-OTHER_ICON = "fontawesome/solid/globe"
+def contact_links(profile: Profile) -> str:
+    """The owner's e-mail address and profile links, each with its icon (the footer's icons)."""
+    entries = [(f"mailto:{profile.email}", profile.email)] if profile.email else []
+    entries += [(item.url, item.label) for item in profile.links]
+    items = "".join(element("li", link(url, icons.svg(icons.name_for(url)) + element("span", text(label)),
+                                       css="lab-contact__link"))
+                    for url, label in entries)
+    return f'<ul class="lab-contact">{items}</ul>' if items else ""
 
 
 def social_links(profile: Profile) -> list[dict[str, str]]:
@@ -48,8 +53,7 @@ def social_links(profile: Profile) -> list[dict[str, str]]:
     (its footer shows them as icons on every page)."""
     entries = [(f"mailto:{profile.email}", f"E-mail {profile.email}")] if profile.email else []
     entries += [(item.url, item.label) for item in profile.links]
-    return [{"icon": next((icon for part, icon in SOCIAL_ICONS if part in url.lower()), OTHER_ICON),
-             "link": url, "name": name} for url, name in entries]
+    return [{"icon": icons.name_for(url), "link": url, "name": name} for url, name in entries]
 
 
 def interests_list(profile: Profile) -> str:
@@ -95,13 +99,14 @@ def awards_list(awards: list[Award], find_paper: Callable[[str], Publication | N
 def contact_card(profile: Profile) -> str:
     """Who to write to, where they work, and how to reach them (e-mail if given, profiles)."""
     where = ", ".join(text(part) for part in (profile.position, profile.unit, profile.institution) if part)
-    return block(f'<div class="lab-contact"><p>{element("strong", text(profile.name))}<br>{where}</p>'
-                 f"{links_row(profile)}</div>")
+    return block(f'<div class="lab-contact-card"><p>{element("strong", text(profile.name))}<br>{where}</p>'
+                 f"{contact_links(profile)}</div>")
 
 
 def _dated(when: str, what_html: str, detail_html: str) -> str:
     detail = f'<br><span class="lab-muted">{detail_html}</span>' if detail_html else ""
-    return f'<li><span class="lab-timeline__when">{text(when)}</span> {what_html}{detail}</li>'
+    return (f'<li><span class="lab-timeline__when">{text(when)}</span> '
+            f'<span class="lab-timeline__what">{what_html}{detail}</span></li>')
 
 
 def themes_list(themes: list[Theme], by_topic: dict[str, list[Publication]], root: str = "") -> str:
@@ -113,3 +118,11 @@ def themes_list(themes: list[Theme], by_topic: dict[str, list[Publication]], roo
         items.append(element("li", f"{link(f'research/#{theme.section}', element('strong', text(theme.title)), root)}"
                                    f" ({papers}): {text(theme.summary)}"))
     return block(f'<ul class="lab-themes">{"".join(items)}</ul>')
+
+
+def cv_header(profile: Profile, today: datetime.date, root: str = "") -> str:
+    """The line that says the page is a CV, the day it was built, and offers its PDF (``cv_pdf``)."""
+    day = f"{today.day} {today.strftime('%b')} {today.year}"
+    updated = f'Curriculum vitae, last updated <time datetime="{today.isoformat()}">{day}</time>'
+    download = link(profile.cv_pdf, "Download CV (PDF)", root, "md-button lab-cv__download") if profile.cv_pdf else ""
+    return block(element("p", f'<span class="lab-cv__updated">{updated}</span> {download}'.strip(), "lab-cv"))

@@ -6,6 +6,7 @@ import html
 import re
 
 from ..errors import UNPRINTABLE
+from ..names import initials
 from ..stash import mark
 
 SAFE_SCHEME = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
@@ -101,3 +102,16 @@ def join_words(items: list[str]) -> str:
         return " and ".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
 
+
+
+def portrait(name: str, photo: str, root: str, css: str, lazy: bool = True) -> str:
+    """A person's photo, or their initials in a circle where there is none.
+
+    ``lazy`` false for a photo on a page's first screen, which should not wait.
+    """
+    source = href(photo, root) if photo else None
+    if source:
+        loading = ' loading="lazy"' if lazy else ""
+        return f'<img class="{css}" src="{source}" alt="Photo of {text(name)}" width="96" height="96"{loading}>'
+    # Decoration: neither screen readers nor search should read the letters as text.
+    return f'<span class="{css} lab-initials" aria-hidden="true" data-search-exclude>{text(initials(name))}</span>'

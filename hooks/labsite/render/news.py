@@ -51,7 +51,7 @@ def openings_list(openings: list[Opening], today: datetime.date, root: str = "")
     open_now = [p for p in openings if p.is_open(today)]
     if not open_now:
         return block('<p class="lab-empty">No positions are advertised at the moment. '
-                     "You are still welcome to get in touch (see below).</p>")
+                     "Enquiries are welcome all the same: write to the address on this page.</p>")
     items = []
     for p in open_now:
         title = element("strong", text(p.title))

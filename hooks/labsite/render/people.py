@@ -5,8 +5,10 @@ from __future__ import annotations
 from itertools import groupby
 
 from ..people import LEVEL_NOUNS, LEVELS, Member, level_label
+from ..profile import Profile
 from ..publications import Publication
-from .html import block, element, heading, href, join_words, link, table, text
+from .career import contact_links
+from .html import block, element, heading, join_words, link, portrait, table, text
 
 
 def people_tables(members: list[Member], levels: list[str] | None = None, depth: int = 2) -> str:
@@ -34,23 +36,33 @@ def _name(member: Member) -> str:
     return name + (f" ({join_words(links)})" if links else "")
 
 
-def team_cards(members: list[Member], year: int, papers: dict[str, list[Publication]], home: str,
+def team_cards(members: list[Member], year: int, papers: dict[str, list[Publication]], leader: Profile,
                root: str = "", depth: int = 2) -> str:
-    """Markdown for the team page: current members by level, then the alumni.
+    """Markdown for the team page: the group's leader, current members by level, then the alumni.
 
     ``year`` decides who is current; ``papers`` maps a member's anchor to their
-    papers; ``home`` is the owner's institution, left out of members' entries.
+    papers; the leader's institution is left out of members' entries.
     """
     current = [m for m in members if m.is_current(year)]
     alumni = sorted((m for m in members if not m.is_current(year)), key=lambda m: -(m.end or m.start))
+    parts = [heading(depth, "Group leader"), _leader_card(leader, root)] if leader.name else []
     if not members:
-        return block('<p class="lab-empty">No members listed yet.</p>')
-    parts = []
+        return "".join(parts) + block('<p class="lab-empty">No members listed yet.</p>')
     for level, group in groupby(current, key=lambda m: m.level):  # members come ordered by level
-        parts += [heading(depth, LEVELS[level]), _cards(list(group), papers, home, root, alumni=False)]
+        parts += [heading(depth, LEVELS[level]), _cards(list(group), papers, leader.institution, root, alumni=False)]
     if alumni:
-        parts += [heading(depth, "Alumni"), _cards(alumni, papers, home, root, alumni=True)]
+        parts += [heading(depth, "Alumni"), _cards(alumni, papers, leader.institution, root, alumni=True)]
     return "".join(parts)
+
+
+def _leader_card(leader: Profile, root: str) -> str:
+    where = ", ".join(text(part) for part in (leader.unit, leader.institution) if part)
+    lines = [element("p", element("strong", text(leader.name)), "lab-person__name"),
+             element("p", f"{text(leader.position)}{' · ' + where if where else ''}", "lab-person__meta"),
+             contact_links(leader)]
+    return block(f'<div class="lab-team lab-team--leader"><article class="lab-person" id="person-leader">'
+                 f'{portrait(leader.name, leader.photo, root, "lab-person__photo")}'
+                 f'<div class="lab-person__body">{"".join(lines)}</div></article></div>')
 
 
 def _cards(members: list[Member], papers: dict[str, list[Publication]], home: str, root: str, alumni: bool) -> str:
@@ -67,7 +79,8 @@ def _card(member: Member, papers: list[Publication], home: str, root: str, alumn
              element("p", text(" · ".join(meta)), "lab-person__meta"),
              element("p", f"Topic: {text(member.topic)}")]
     if member.co_supervisors:
-        lines.append(element("p", f"Co-supervised with {join_words([text(n) for n in member.co_supervisors])}"))
+        who = [link(c.url, text(c.name)) if c.url else text(c.name) for c in member.co_supervisors]
+        lines.append(element("p", f"Co-supervised with {join_words(who)}"))
     if alumni and member.thesis:
         lines.append(element("p", f"Thesis: {element('em', text(member.thesis))}"))
     if alumni and member.next_position:
@@ -82,16 +95,8 @@ def _card(member: Member, papers: list[Publication], home: str, root: str, alumn
                         for p in papers)
         lines.append(f'<details class="lab-person__papers"><summary>Papers with the group ({len(papers)})'
                      f"</summary><ul>{items}</ul></details>")
-    return (f'<article class="lab-person" id="{text(member.anchor)}">{_portrait(member, root)}'
+    return (f'<article class="lab-person" id="{text(member.anchor)}">{portrait(member.name, member.photo, root, "lab-person__photo")}'
             f'<div class="lab-person__body">{"".join(lines)}</div></article>')
-
-
-def _portrait(member: Member, root: str) -> str:
-    source = href(member.photo, root) if member.photo else None
-    if source:
-        return (f'<img class="lab-person__photo" src="{source}" alt="Photo of {text(member.name)}" '
-                f'width="96" height="96" loading="lazy">')
-    return f'<span class="lab-person__photo lab-person__initials" aria-hidden="true">{text(member.initials)}</span>'
 
 
 def supervision_summary(members: list[Member], supervisor: str, year: int) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from itertools import groupby
+from urllib.parse import quote
 
 from ..names import Name, Roster
 from ..publications import Publication
@@ -11,6 +12,7 @@ from ..venues import Venues
 from .html import block, element, heading, href, link, safe_url, text
 
 EQUAL_MARK, CORRESPONDING_MARK = "*", "†"
+FILTER_FORM = "lab-filter"  # the form's id, which the empty state's Clear button names
 
 
 @dataclass(frozen=True)
@@ -72,8 +74,7 @@ def entry(paper: Publication, context: PaperContext, with_details: bool = True) 
         title,
         element("div", authors(paper, context), "lab-pub__authors"),
         element("span", where, "lab-pub__venue") if where else "",
-        links(paper, context.root),
-        details(paper) if with_details else "",
+        actions(paper, context.root, with_details),
     ]
     data = {"year": paper.year_label, "type": paper.kind_label, "topics": " ".join(paper.keywords),
             "rank": context.venues.rank(paper.abbr)}
@@ -85,7 +86,9 @@ def authors(paper: Publication, context: PaperContext) -> str:
     """The author list: the owner in bold, group members linked, marks as superscripts.
 
     A list longer than ``context.max_authors`` is cut, never before a marked author,
-    and the rest is behind an "and N more" that opens without JavaScript.
+    and the rest is behind an "and N more" that opens without JavaScript; opened, the
+    names continue the line (publications.css, and publications.js for browsers whose
+    <details> cannot be styled so).
     """
     shown = [_author(index, name, paper, context) for index, name in enumerate(paper.authors)]
     marked = [i for i, name in enumerate(paper.authors) if context.roster.role(name)[0]]
@@ -146,14 +149,20 @@ def badges(paper: Publication, venues: Venues) -> str:
         label = f"{venues.ranking} {rank}" if venues.ranking else rank
         found.append(element("span", text(label), "lab-badge lab-badge--rank"))
     if paper.presentation:
-        found.append(element("span", text(paper.presentation.capitalize()), "lab-badge"))
+        found.append(element("span", text(paper.presentation.capitalize()), "lab-badge lab-badge--presentation"))
     if paper.award:
         found.append(element("span", text(paper.award), "lab-badge lab-badge--award"))
     return element("span", "".join(found), "lab-pub__badges") if found else ""
 
 
+def actions(paper: Publication, root: str, with_details: bool = True) -> str:
+    """The row under an entry: its link buttons, then the abstract and BibTeX toggles."""
+    row = links(paper, root) + (details(paper) if with_details else "")
+    return element("div", row, "lab-pub__actions") if row else ""
+
+
 def links(paper: Publication, root: str) -> str:
-    """PDF first, then arXiv and DOI, then the other links in ``LINK_FIELDS`` order."""
+    """PDF first, then arXiv and DOI, then the other links in ``LINK_FIELDS`` order, as buttons."""
     found = list(paper.links)
     identifiers = []
     if paper.arxiv:
@@ -180,13 +189,13 @@ def details(paper: Publication) -> str:
     """The abstract and the BibTeX, each folded away until opened."""
     parts = []
     if paper.abstract:
-        parts.append(f'<details class="lab-pub__abstract"><summary>Abstract</summary>'
+        parts.append(f'<details class="lab-pub__toggle lab-pub__abstract"><summary>Abstract</summary>'
                      f"<p>{text(paper.abstract)}</p></details>")
     if paper.entry is not None:
         # A plain <pre>, not <pre><code>: Material's script would set up every code
         # block of a long list (hundreds of milliseconds on a phone); ours adds a copy
         # button to a block when it is opened.
-        parts.append(f'<details class="lab-pub__bibtex" data-search-exclude><summary>BibTeX</summary>'
+        parts.append(f'<details class="lab-pub__toggle lab-pub__bibtex" data-search-exclude><summary>BibTeX</summary>'
                      f'<pre class="lab-bibtex">{text(paper.bibtex.strip())}</pre></details>')
     return "".join(parts)
 
@@ -195,10 +204,14 @@ def paper_page(paper: Publication, related: list[Publication], context: PaperCon
     """The body of a paper's own page: everything known about it, and related papers."""
     everyone = replace(context, max_authors=len(paper.authors))
     # The title stays in the page that the theme renders: without an <h1> there, it adds its own.
-    title = f'<h1 class="lab-paper__title">{text(paper.title)}</h1>'
+    # Search has the title from the page's front matter: reading this heading too, each
+    # result would show the title twice. (The wrapper keeps the block itself searched, and so
+    # in the page when the theme looks for an <h1>: see labsite.stash.)
+    title = f'<header><h1 class="lab-paper__title" data-search-exclude>{text(paper.title)}</h1></header>'
     head = (f'<div class="lab-paper" data-search-exclude>{badges(paper, context.venues)}'
             f'<div class="lab-pub__authors">{authors(paper, everyone)}</div>'
-            f'<p class="lab-pub__venue">{venue(paper)}</p>{links(paper, context.root)}</div>')
+            f'<p class="lab-pub__venue">{venue(paper)}</p>{actions(paper, context.root, with_details=False)}'
+            f'{topic_links(paper, context.root)}</div>')
     # Search reads this plain text instead of the head (labsite.stash): the same words in
     # a tenth of the tags, which a thousand papers' pages make worth it, and cleaner results.
     # (The search result's title is the page's.)
@@ -221,6 +234,15 @@ def paper_page(paper: Publication, related: list[Publication], context: PaperCon
     return "".join(parts)
 
 
+def topic_links(paper: Publication, root: str) -> str:
+    """The paper's topics, each a link to the publication list filtered to it (publications.js reads ``?topic=``)."""
+    if not paper.keywords:
+        return ""
+    tags = "".join(f"<li>{link(root + 'publications/?topic=' + quote(topic, safe=''), text(topic))}</li>"
+                   for topic in paper.keywords)
+    return f'<div class="lab-paper__topics">Topics: <ul class="lab-topics">{tags}</ul></div>'
+
+
 def related_papers(paper: Publication, by_topic: dict[str, list[Publication]], limit: int = 5) -> list[Publication]:
     """Other papers sharing a topic with ``paper``, most shared topics first, then newest.
 
@@ -240,9 +262,9 @@ def related_papers(paper: Publication, by_topic: dict[str, list[Publication]], l
 
 
 def filter_bar(papers: list[Publication], venues: Venues) -> str:
-    """The filter form above a publication list.
+    """The filter form above a publication list, and what shows when nothing matches.
 
-    It starts hidden and the site's script shows it, so that a reader without
+    Both start hidden and the site's script shows them, so that a reader without
     JavaScript sees the full list and no controls that do nothing.
     """
     years = list(dict.fromkeys(p.year_label for p in sorted(papers, key=lambda p: p.order)))
@@ -253,11 +275,15 @@ def filter_bar(papers: list[Publication], venues: Venues) -> str:
         ("year", "Year", years), ("type", "Type", kinds),
         ("topic", "Topic", topics), ("rank", "Rank", sorted(ranks))) if values)
     return (
-        '<form class="lab-filter" role="search" aria-label="Filter publications" hidden>'
-        '<label class="lab-filter__search">Search <input type="search" name="q" '
+        f'<form class="lab-filter" id="{FILTER_FORM}" role="search" aria-label="Filter publications" hidden>'
+        # Not "q": Material opens its own search for an address with ?q=.
+        '<label class="lab-filter__search">Search <input type="search" name="text" '
         'placeholder="Title, author, venue…" autocomplete="off"></label>'
         f'{selects}<button type="reset" class="md-button">Clear</button>'
         f'<p class="lab-filter__count" aria-live="polite">{len(papers)} papers</p></form>'
+        # Where the list would be, outside the grey form; its button clears the form all the same.
+        '<p class="lab-filter__empty" hidden>No papers match these filters. '
+        f'<button type="reset" form="{FILTER_FORM}" class="md-button">Clear the filters</button></p>'
     )
 
 

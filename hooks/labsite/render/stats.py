@@ -6,35 +6,40 @@ from collections import Counter
 
 from ..profile import Record
 from ..publications import Publication
-from ..records import month_label
 from ..venues import TOP_RANKS, Venues
 from .html import element, text
 
-BAR_WIDTH, BAR_GAP, CHART_HEIGHT, LABEL_SPACE = 28, 10, 120, 18
+BAR_WIDTH, BAR_GAP, CHART_HEIGHT, LABEL_SPACE = 30, 10, 120, 18  # a slot fits a four-digit year
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
 
 
 def publication_counts(papers: list[Publication], venues: Venues) -> str:
-    """One sentence: how many papers the site lists, and how many at top-ranked venues.
+    """One line: how many papers the site lists, and how many at top-ranked venues.
 
-    For example "On this site: 26 publications, 12 at CORE2023 A* venues and 5 at A venues."
+    For example "26 papers on this site · 12 at A* venues · 5 at A venues (CORE2023)";
+    "on this site" keeps it apart from the owner's whole record (``record_line``), and
+    holds on any page, whichever papers the page itself lists.
     """
     ranks = Counter(venues.rank(p.abbr) for p in papers)
-    sentence = f"On this site: {element('strong', str(len(papers)))} publication{'s' if len(papers) != 1 else ''}"
-    top = [(rank, ranks[rank]) for rank in TOP_RANKS if ranks[rank]]
-    if top:
-        ranking = f"{text(venues.ranking)} " if venues.ranking else ""
-        parts = [f"{element('strong', str(count))} at {ranking if i == 0 else ''}{text(rank)} venues"
-                 for i, (rank, count) in enumerate(top)]
-        sentence += ", " + " and ".join(parts)
-    return element("p", sentence + ".", "lab-counts")
+    parts = [f"{element('strong', str(len(papers)))} paper{'s' if len(papers) != 1 else ''} on this site"]
+    parts += [f"{element('strong', str(ranks[rank]))} at {text(rank)} venues" for rank in TOP_RANKS if ranks[rank]]
+    ranking = f" ({text(venues.ranking)})" if venues.ranking and len(parts) > 1 else ""
+    return element("p", " · ".join(parts) + ranking, "lab-counts")
 
 
 def record_line(record: Record | None) -> str:
-    """The owner's dated summary of their whole record, e.g. "Overall (as of Dec 2024): …"."""
+    """The owner's dated summary of their whole record, e.g. "The full record, as of December 2024: …"."""
     if record is None:
         return ""
-    return element("p", f"Overall (as of {text(month_label(record.as_of))}): {text(record.summary)}.",
+    return element("p", f"The full record, as of {text(_month_year(record.as_of))}: {text(record.summary)}.",
                    "lab-record")
+
+
+def _month_year(month: str) -> str:
+    """``2024-12`` in words: ``December 2024``."""
+    year, number = month.split("-")
+    return f"{MONTHS[int(number) - 1]} {year}"
 
 
 def venue_counts(papers: list[Publication]) -> str:
@@ -68,8 +73,9 @@ def papers_per_year_chart(papers: list[Publication]) -> str:
         if bar_height:
             bars.append(f'<rect class="lab-chart__bar" x="{x}" y="{y}" width="{BAR_WIDTH}" height="{bar_height}"/>'
                         f'<text x="{middle}" y="{y - 4}">{per_year[year]}</text>')
-        bars.append(f'<text x="{middle}" y="{height - 4}">{year % 100:02d}</text>')
-    return (f'<figure class="lab-chart"><svg viewBox="0 0 {width} {height}" role="img" '
+        bars.append(f'<text x="{middle}" y="{height - 4}">{year}</text>')
+    # Drawn at its own size, so its labels are 12px; a narrower screen scales it down (publications.css).
+    return (f'<figure class="lab-chart"><svg viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
             f'aria-label="{text(label)}" xmlns="http://www.w3.org/2000/svg">'
             f'<title>{text(label)}</title>{"".join(bars)}</svg>'
-            f"<figcaption>Papers per year, {years[0]}–{years[-1]} (years shown as two digits)</figcaption></figure>")
+            f"<figcaption>Papers on this site, per year</figcaption></figure>")
