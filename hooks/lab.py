@@ -1,11 +1,13 @@
 """MkDocs hook of the lab site: turns MkDocs events into calls of ``labsite``.
 
 - ``on_config`` loads ``docs/data/*.yml`` and the BibTeX files, logs each data
-  error or warning as one line, and hands mkdocs-bibtex a stub entry for each paper
+  error or warning as one line, takes the site's author, copyright line and
+  description from the profile where ``mkdocs.yml`` does not set them, and hands mkdocs-bibtex a stub entry for each paper
   that pages cite (``citations.stub_bibliography``): it numbers the footnotes, whose
   text the hook writes, so no entry can be one that it fails to format;
 - ``on_files`` adds a page per paper (``publications/<key>/``), the cleaned
-  bibliography (``publications.bib``), the news feed (``news.xml``) and ``robots.txt``;
+  bibliography (``publications.bib``), the news feed (``news.xml``), the image shown
+  when a page is shared (drawn from the profile) and ``robots.txt``;
 - ``on_nav`` leaves out of the navigation the pages that would only say there is
   nothing yet (``directives.shows_nothing``); ``on_pre_page`` makes each paper's page
   a child of the publication list's, so that the Publications tab is marked;
@@ -18,8 +20,10 @@
   the rest (publication lists, BibTeX, related papers), then machine-readable metadata
   into every page's head (Scholar and schema.org data on papers' pages, Person data on
   the home page, sharing cards);
+- ``on_shutdown`` removes the hook's temporary folder;
 - ``on_post_build`` fails ``mkdocs build`` if there were errors, after the rest of
-  the site was written; ``mkdocs serve`` keeps serving it.
+  the site was written; ``mkdocs serve`` keeps serving it, each page with a banner
+  that lists the problems (``render.problems``).
 
 Settings (``extra.lab`` in mkdocs.yml): ``max_authors``, the number of authors shown
 before "and N more" (default 10). ``SOURCE_DATE_EPOCH`` sets the build's "today".
@@ -31,33 +35,34 @@ import dataclasses
 import datetime
 import logging
 import os
-import tempfile
+from html import escape, unescape
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
-from labsite import citations, directives, stash
+from labsite import citations, directives, scratch, stash
 from labsite.bibtex_export import cleaned_bibtex
-from labsite.render import career, metadata
+from labsite.render import career, metadata, problems
 from labsite.render.news import atom_feed
 from labsite.render.publications import pdf_url
+from labsite.render.social_card import social_card
 from labsite.site import FileCache, SiteData, load
 
 log = logging.getLogger("mkdocs.hooks.lab")
 
 BIBLIOGRAPHY_FILE = "publications.bib"
 NEWS_FEED = "news.xml"
-SOCIAL_CARD = "assets/social-card.png"  # shown when a page is shared; 1200 x 630
+SOCIAL_CARD = "assets/social-card.png"  # shown when a page is shared; drawn from the profile
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+ARTICLE = '<article class="md-content__inner md-typeset">'
 
 _command: str | None = None
 _cache = FileCache()
 _data = SiteData()
 _errors: list = []
 _paper_pages: dict = {}  # source path of each generated paper page -> its publication
-_export_dir: Path | None = None
 _stashed: dict = {}  # source path of a page -> its HTML blocks, kept from Markdown (see labsite.stash)
 _build_info = directives.PageInfo()  # what every page of this build shares: settings, "today"
 
@@ -75,17 +80,25 @@ def on_config(config):
     bibtex = config.plugins.get("bibtex")
     bib_dir = Path(bibtex.config.bib_dir) if bibtex and bibtex.config.bib_dir else project / "bib"
     docs = Path(config.docs_dir)
-    _data, found = load(project, docs / "data", sorted(bib_dir.glob("*.bib")), _cache, docs_dir=docs)
+    # The pages' Markdown settings: the themes' sections are checked against the heading ids they make.
+    markdown = {"extensions": config.markdown_extensions, "extension_configs": config.mdx_configs}
+    _data, found = load(project, docs / "data", sorted(bib_dir.glob("*.bib")), _cache, docs_dir=docs,
+                        markdown=markdown)
     _errors.clear()
     _report(found)
     if "social" not in config.extra:  # the footer's icons: the profile's links, unless mkdocs.yml gives its own
         config.extra["social"] = career.social_links(_data.profile)
+    for name, value in metadata.site_settings(_data.profile).items():  # what mkdocs.yml leaves to the profile
+        if not config[name]:
+            config[name] = escape(value)  # the theme prints these as HTML, in the footer and in attributes
     if bibtex:
         # Only what the pages cite: mkdocs-bibtex parses its whole file on every build.
         cited = set().union(*(citations.cited_keys(page.read_text(encoding="utf-8"))
                               for page in docs.rglob("*.md")))
         papers = [paper for paper in _data.publications if paper.key.lower() in cited]
-        bibtex.config.bib_file = str(_write_if_changed(_export_path(config), citations.stub_bibliography(papers)))
+        # Outside the project, so that writing it never triggers a `mkdocs serve` rebuild.
+        stubs = scratch.folder() / "bibliography.bib"
+        bibtex.config.bib_file = str(_write_if_changed(stubs, citations.stub_bibliography(papers)))
     return config
 
 
@@ -96,8 +109,9 @@ def on_files(files, config):
         files.append(File.generated(config, path, content=directives.paper_page_source(paper)))
         _paper_pages[path] = paper
     files.append(File.generated(config, BIBLIOGRAPHY_FILE, content=cleaned_bibtex(_data.publications)))
-    feed = atom_feed(_data.news, config.site_name, _data.profile.name, config.site_url)
+    feed = atom_feed(_data.news, config.site_name, _data.profile.name, config.site_url, _build_info.today)
     files.append(File.generated(config, NEWS_FEED, content=feed))
+    files.append(File.generated(config, SOCIAL_CARD, content=social_card(_data.profile)))
     sitemap = f"Sitemap: {config.site_url}sitemap.xml\n" if config.site_url else ""
     files.append(File.generated(config, "robots.txt", content=f"User-agent: *\nAllow: /\n{sitemap}"))
     return files
@@ -189,12 +203,17 @@ def on_post_page(output, page, config):
         title, description, kind = paper.title, metadata.paper_summary(paper), "article"
     else:
         title = page.title if not page.is_homepage else config.site_name
-        description, kind = page.meta.get("description") or config.site_description or "", "website"
+        # mkdocs.yml's description is HTML to the theme; the sharing tags escape what they get.
+        description = page.meta.get("description") or unescape(config.site_description or "")
+        kind = "website"
     if page.is_homepage:
         head.append(metadata.person_head(_data.profile, site_url))
     image = f"{site_url}{SOCIAL_CARD}" if site_url else None
     head.append(metadata.social_tags(title, description, config.site_name, page_url, image, kind))
-    return _named_search(output.replace("</head>", "\n".join(head) + "\n</head>", 1))
+    output = output.replace("</head>", "\n".join(head) + "\n</head>", 1)
+    if _command == "serve" and _errors:  # the editor sees why a page did not change; a build never shows it
+        output = output.replace(ARTICLE, ARTICLE + problems.banner(_errors), 1)
+    return _named_search(output)
 
 
 def on_post_template(output_content, template_name, config):
@@ -215,6 +234,10 @@ def on_post_build(config):
     if errors and _command != "serve":
         raise Abort(f"Aborted: {summary}. The site was written without the broken items.")
     log.info(summary)
+
+
+def on_shutdown():
+    scratch.remove()  # after a build, or when `mkdocs serve` stops
 
 
 def _build_date() -> datetime.date:
@@ -249,15 +272,6 @@ def _body_start(page) -> int:
     # that body until every handler has run); errors need the file's own line numbers.
     source = page.file.content_string
     return source[: len(source) - len(page.markdown)].count("\n") + 1
-
-
-def _export_path(config) -> Path:
-    # Outside the project, so that writing it never triggers a `mkdocs serve` rebuild;
-    # in a folder of this process's own, so that no other user can place a file there.
-    global _export_dir
-    if _export_dir is None:
-        _export_dir = Path(tempfile.mkdtemp(prefix="labsite-"))
-    return _export_dir / "bibliography.bib"
 
 
 def _write_if_changed(path: Path, content: str) -> Path:

@@ -1,11 +1,12 @@
-"""Fuzzing the data: mutate the real data files with a seed, then load and render in-process.
+"""Fuzzing the data: mutate the example site's data files with a seed, then load and render in-process.
 
     python tests/fuzz.py                          # 200 mutations, seed 1
     python tests/fuzz.py --runs 5000 --seed 7     # a longer run
     python tests/fuzz.py --seconds 600            # as many as fit in ten minutes
+    python tests/fuzz.py --site .                 # the site at the repository's root, not the example
 
-Each run takes one data file of the project (``docs/data/*.yml`` or ``bib/*.bib``),
-applies a few random mutations of the kinds a careless editor or an attacker makes
+Each run takes one data file (``docs/data/*.yml`` or ``bib/*.bib``) of a copy of the
+example site (tests/example/, or the site ``--site`` names) with the engine, applies a few random mutations of the kinds a careless editor or an attacker makes
 (a deleted or doubled line, a lost quote or brace, a blank line, a payload such as
 ``{: onfocus=alert(1) }`` pasted anywhere, a character from another script), then
 loads the whole site's data and renders every page the way the hook does
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import datetime
 import shutil
 import sys
 import tempfile
@@ -38,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from conftest import copy_project  # noqa: E402
+from sitebuild import EXAMPLE, copy_project  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 
 from labsite import directives, stash  # noqa: E402
@@ -51,7 +53,7 @@ from scan import html_suspects  # noqa: E402
 PAYLOADS = [
     "\n\n", "\n\nDetails\n{: tabindex=0 autofocus onfocus=alert(1) }\n\n", "[x](javascript:alert(1))",
     "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<!--", "-->", "<!--lab-stash-0-->",
-    "[% news %]", "[@yin2024outlier]", "\\", "\\\\", "\\par ", "%", "{", "}", "'", '"', "&amp;", "@", "#",
+    "[% news %]", "[@lovelace2024layerwise]", "\\", "\\\\", "\\par ", "%", "{", "}", "'", '"', "&amp;", "@", "#",
     "²⁰²⁴", "李", "\u202e", "\t", " , , , ", "javascript:alert(1)", "!!float x", "&a [*a]", "*a", "- ", ": ",
 ]
 
@@ -86,12 +88,13 @@ def mutate(text: str, rng: random.Random) -> str:
 
 @dataclass
 class Site:
-    """A copy of the project's sources, loaded and rendered in-process."""
+    """A copy of a site (the example by default) with the engine, loaded and rendered in-process."""
 
     folder: Path
+    source: Path = EXAMPLE
 
     def __post_init__(self) -> None:
-        copy_project(self.folder)
+        copy_project(self.folder, self.source)
         config = load_config(str(self.folder / "mkdocs.yml"))
         self._extensions = (config.markdown_extensions, config.mdx_configs)
         self._cache = FileCache()
@@ -132,7 +135,7 @@ class Site:
                  for paper in data.publications}
         heads["head of the home page"] = metadata.person_head(data.profile, site_url)
         # Made for what it may raise; ElementTree writes it, and the hostile build's scan reads it.
-        atom_feed(data.news, "Site", data.profile.name, site_url)
+        atom_feed(data.news, "Site", data.profile.name, site_url, datetime.date(2025, 6, 1))
         return heads
 
 
@@ -156,12 +159,14 @@ def _line_count(path: Path) -> int:
     return path.read_bytes().count(b"\n") + 1 if path.is_file() else 1
 
 
-def run(seed: int, runs: int, seconds: float | None = None, keep: Path | None = None) -> list[str]:
-    """Fuzz ``runs`` mutations (or until ``seconds`` pass); the problems of the first failing run."""
+def run(seed: int, runs: int, seconds: float | None = None, keep: Path | None = None,
+        source: Path = EXAMPLE) -> list[str]:
+    """Fuzz ``runs`` mutations (or until ``seconds`` pass) of the data of the site in
+    ``source``; the problems of the first failing run."""
     rng = random.Random(seed)
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="labsite-fuzz-") as folder:
-        site = Site(Path(folder))
+        site = Site(Path(folder), source)
         for number in range(runs):
             if seconds is not None and time.monotonic() - started > seconds:
                 break
@@ -187,8 +192,11 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--runs", type=int, default=200)
     parser.add_argument("--seconds", type=float, default=None, help="stop after this long, whatever --runs says")
+    parser.add_argument("--site", type=Path, default=EXAMPLE,
+                        help="the folder of the site whose data to mutate (default: tests/example)")
     args = parser.parse_args()
-    problems = run(args.seed, args.runs if args.seconds is None else sys.maxsize, args.seconds, keep=Path.cwd())
+    problems = run(args.seed, args.runs if args.seconds is None else sys.maxsize, args.seconds, keep=Path.cwd(),
+                   source=args.site.resolve())
     print("\n".join(problems) if problems else "no problem found")
     return 1 if problems else 0
 

@@ -1,4 +1,4 @@
-"""Hostile data for a copy of the project: attack strings in every text field of every
+"""Hostile data for a copy of the example site (tests/example/): attack strings in every text field of every
 data file and of BibTeX entries, in values that stay valid so that the build uses them.
 
 Not a test module: ``test_hostile_build`` builds the project this writes.
@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import quote
 
 import yaml
-from conftest import copy_project
+from sitebuild import copy_project
 from labsite import yamldata
 from labsite.publications import LINK_FIELDS
 
@@ -33,7 +33,7 @@ PAYLOADS = [
     "<!--",  # would comment out the rest of the page
     "<!--lab-stash-0-->",  # looks like the hook's own placeholders (labsite.stash)
     "[% publications %]",  # a directive
-    "[@yin2024outlier]",  # a citation
+    "[@lovelace2024layerwise]",  # a citation
     "{{ config }}",  # Jinja
     "{% raw %}",
     "&lt;script&gt;",  # already escaped: must not be unescaped on the way
@@ -42,7 +42,7 @@ PAYLOADS = [
     "\n\n<div onclick=alert(1)>x</div>\n\n",  # a raw HTML block of its own
 ]
 
-REAL_KEY = "yin2024outlier"  # a paper of bib/publications.bib
+REAL_KEY = "lovelace2024layerwise"  # a paper of the example's bib/publications.bib
 # Fields naming something in another file: hostile text there is a data error (an
 # unknown key), not text that reaches a page, so they name a real paper instead.
 REFERENCE_FIELDS = {
@@ -145,7 +145,7 @@ def hostile_bibtex(text: str, key: str, entry_type: str = "inproceedings") -> st
     link = f"https://example.org/{url_safe(value)}"
     fields = {
         # Braced, the payload is one part of one name, whatever commas or "and" it holds.
-        "author": f"Eve {{{value}}} and Yin, Lu",
+        "author": f"Eve {{{value}}} and Lovelace, Ada",  # the example's owner
         "title": value,
         "journal" if entry_type == "article" else "booktitle": value,
         "year": str(YEAR),
@@ -158,15 +158,15 @@ def hostile_bibtex(text: str, key: str, entry_type: str = "inproceedings") -> st
         "archiveprefix": "arXiv",
         "selected": "true",  # listed on the home page too
         # Names matched against the authors; the payload is already in the author list.
-        "equal_contribution": "Lu Yin",
-        "corresponding": "Lu Yin",
+        "equal_contribution": "Ada Lovelace",
+        "corresponding": "Ada Lovelace",
     }
     body = ",\n".join(f"  {name} = {{{field}}}" for name, field in fields.items())
     return f"@{entry_type}{{{key},\n{body}\n}}\n"
 
 
 def make_hostile_project(destination: Path) -> Path:
-    """A copy of the project in ``destination`` whose data files hold only hostile items
+    """A copy of the example site in ``destination`` whose data files hold only hostile items
     (one per payload, cycling through ``PAYLOADS``), and whose bibliography gains one
     hostile entry per payload (keys ``hostile0``, ``hostile1``, ...)."""
     project = copy_project(destination)

@@ -42,11 +42,11 @@ def test_the_profile_takes_an_address_or_a_pdf_of_the_site(value, valid):
     assert valid or "cv_pdf" in str(errors[0])
 
 
-def test_the_cv_page_is_dated_by_the_build_and_links_the_owners_pdf(real_site):
-    page = real_site.content("cv/")
+def test_the_cv_page_is_dated_by_the_build_and_links_the_owners_pdf(example_site):
+    page = example_site.content("cv/")
     line = page.select_one("p.lab-cv")
     assert line.time["datetime"] == "2025-06-01"  # conftest.BUILD_DATE, through SOURCE_DATE_EPOCH
-    profile = yaml.safe_load((real_site.folder.parent / "docs" / "data" / "profile.yml").read_text(encoding="utf-8"))
+    profile = yaml.safe_load((example_site.folder.parent / "docs" / "data" / "profile.yml").read_text(encoding="utf-8"))
     assert line.find("a", string="Download CV (PDF)")["href"] == profile["cv_pdf"]
     top = page.select_one(".lab-hero")  # contact details come first, before the summary
     assert top.find("a", href=f"mailto:{profile['email']}") and top.find_next("h2").get_text(strip=True) == "Summary¶"

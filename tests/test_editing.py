@@ -89,15 +89,15 @@ def test_mkdocs_serve_rebuilds_when_a_data_file_changes(project, tmp_path_factor
          "-a", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=log.open("w"), env=env)
     team = f"http://127.0.0.1:{port}/team/"
     try:
-        wait_for(lambda: "Adarsh Kappiyath" in fetch(team), 90, "the first build")
+        wait_for(lambda: "Grace Okafor" in fetch(team), 90, "the first build")
         people = project / "docs" / "data" / "people.yml"
-        people.write_text(people.read_text() + "  - name: Ada Lovelace\n    level: phd\n    topic: Engines\n"
+        people.write_text(people.read_text() + "  - name: Nadia Petrova\n    level: phd\n    topic: Engines\n"
                                                 "    start: 2025\n")
-        wait_for(lambda: "Ada Lovelace" in fetch(team), 90, "the rebuild after editing people.yml")
+        wait_for(lambda: "Nadia Petrova" in fetch(team), 90, "the rebuild after editing people.yml")
         bib = project / "bib" / "publications.bib"
-        bib.write_text(bib.read_text().replace("Outlier Weighed Layerwise Sparsity", "Outlier-Weighed Sparsity"))
+        bib.write_text(bib.read_text().replace("Layerwise Sparsity for Pruning", "Layer-Wise Sparsity for Pruning"))
         publications = f"http://127.0.0.1:{port}/publications/"
-        wait_for(lambda: "Outlier-Weighed Sparsity" in fetch(publications), 90, "the rebuild after editing the .bib")
+        wait_for(lambda: "Layer-Wise Sparsity for Pruning" in fetch(publications), 90, "the rebuild after editing the .bib")
     except BaseException:
         print(log.read_text())  # shown by pytest when the test fails
         raise

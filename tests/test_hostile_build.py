@@ -9,7 +9,7 @@ import json
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import BuiltSite, run_build, serve
+from sitebuild import BuiltSite, run_build, serve
 from hostile import PAYLOADS, hostile_bibtex, make_hostile_project, valid_document
 from scan import TOLERATED_IF_CLEAN, report, scan_site, unexplained
 from labsite import yamldata
@@ -18,7 +18,7 @@ from labsite.latex import latex_to_text
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory) -> BuiltSite:
-    """The project with hostile data everywhere, built once (not strictly: warnings are fine)."""
+    """The example site with hostile data everywhere, built once (not strictly: warnings are fine)."""
     project = make_hostile_project(tmp_path_factory.mktemp("hostile"))
     result, site = run_build(project, strict=False)
     assert result.returncode == 0, f"the hostile build failed:\n{result.stderr}"
@@ -34,14 +34,14 @@ def test_the_hostile_data_is_valid_so_the_build_uses_it(name):
         assert document.errors == [], (payload, [str(error) for error in document.errors])
 
 
-def test_the_clean_build_holds_nothing_but_the_themes_own_scripts(real_site):
+def test_the_clean_build_holds_nothing_but_the_themes_own_scripts(example_site):
     # Else the hostile build's findings would be the theme's, not the data's.
-    wrong = [s for s in scan_site(real_site.folder) if s.kind not in TOLERATED_IF_CLEAN]
+    wrong = [s for s in scan_site(example_site.folder) if s.kind not in TOLERATED_IF_CLEAN]
     assert wrong == [], report(wrong)
 
 
-def test_no_output_file_holds_live_script(hostile_site, real_site):
-    wrong = unexplained(scan_site(hostile_site.folder), scan_site(real_site.folder))
+def test_no_output_file_holds_live_script(hostile_site, example_site):
+    wrong = unexplained(scan_site(hostile_site.folder), scan_site(example_site.folder))
     assert wrong == [], report(wrong)
 
 
@@ -74,6 +74,7 @@ def test_each_hostile_paper_shows_its_payload_as_text(hostile_site):
     assert wrong == {}
 
 
+@pytest.mark.browser
 def test_chromium_sees_no_dialog(browser, hostile_site):
     dialogs = []
     urls = hostile_site.urls()

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.browser  # a tool of tests/tools, run with Java
+
 VNU = Path(__file__).parent / "tools" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 # Errors that Material for MkDocs' own templates cause, on every page, none from our content:
@@ -41,8 +43,8 @@ def checker_errors(folder: Path) -> list[str]:
             for m in messages if not is_known(m)]
 
 
-def test_every_page_is_valid_html_except_for_known_material_issues(real_site):
-    assert checker_errors(real_site.folder) == []
+def test_every_page_is_valid_html_except_for_known_material_issues(example_site):
+    assert checker_errors(example_site.folder) == []
 
 
 def test_the_checker_catches_a_deliberately_broken_page(tmp_path):

@@ -6,12 +6,15 @@ import datetime
 from xml.etree import ElementTree
 
 from bs4 import BeautifulSoup
-from conftest import run_build
+from sitebuild import run_build
 
 from labsite import yamldata
+from labsite.names import Name
 from labsite.news import NewsItem, Opening
+from labsite.publications import Publication
 from labsite.render.news import ATOM, atom_feed, news_list, openings_list
 
+TODAY = datetime.date(2025, 6, 1)
 ITEMS = [NewsItem("2025-03-01", "Paper at <ICML>", "https://example.org/icml"), NewsItem("2025-02-01", "Talk"),
          NewsItem("2025-01-01", "Grant"), NewsItem("2024-12-01", "Welcome")]
 
@@ -22,6 +25,17 @@ def soup(markup):
 
 def line(node):
     return " ".join(node.get_text(" ").split())
+
+
+def test_an_item_that_names_a_paper_links_to_its_page_unless_it_has_an_address():
+    paper = Publication("lovelace2024", "misc", "Engines", (Name("Ada", "Lovelace"),), 2024, slug="lovelace2024")
+    items = [NewsItem("2025-03-01", "Out now", paper="Lovelace2024"), NewsItem("2025-02-01", "Elsewhere",
+                                                                              "https://x.example", "lovelace2024"),
+             NewsItem("2025-01-01", "Gone", paper="nokey")]
+    found = {"lovelace2024": paper}.get
+    links = [li.a["href"] if li.a else None
+             for li in soup(news_list(items, root="../", find_paper=lambda key: found(key.lower()))).select("li")]
+    assert links == ["../publications/lovelace2024/", "https://x.example", None]
 
 
 def test_latest_news_with_a_link_to_the_rest():
@@ -35,14 +49,16 @@ def test_latest_news_with_a_link_to_the_rest():
 
 
 def test_feed_is_valid_atom_with_every_item():
-    feed = ElementTree.fromstring(atom_feed(ITEMS, "Lab", "Lu Yin", "https://lab.example/"))
+    feed = ElementTree.fromstring(atom_feed(ITEMS, "Lab", "Ada Lovelace", "https://lab.example/", TODAY))
     entries = feed.findall(f"{{{ATOM}}}entry")
     assert len(entries) == 4 and feed.find(f"{{{ATOM}}}updated").text == "2025-03-01T00:00:00Z"
     assert entries[0].find(f"{{{ATOM}}}title").text == "Paper at <ICML>"
     assert entries[0].find(f"{{{ATOM}}}link").get("href") == "https://example.org/icml"
     assert entries[1].find(f"{{{ATOM}}}link").get("href") == "https://lab.example/news/"
     assert feed.find(f"{{{ATOM}}}id").text == "https://lab.example/news/"
-    assert ElementTree.fromstring(atom_feed([], "Lab", "Lu Yin", None)).find(f"{{{ATOM}}}id").text.startswith("urn:")
+    empty = ElementTree.fromstring(atom_feed([], "Lab", "Ada Lovelace", None, TODAY))
+    assert empty.find(f"{{{ATOM}}}id").text.startswith("urn:")
+    assert empty.find(f"{{{ATOM}}}updated").text == "2025-06-01T00:00:00Z"  # the build's day, not 1970
 
 
 def test_positions_disappear_after_their_deadline():
@@ -84,6 +100,7 @@ def test_real_build_shows_news_feed_and_only_open_positions(project):
 
 def test_a_site_without_news_or_positions_reads_well(project):
     (project / "docs" / "data" / "news.yml").write_text("news: []\n", encoding="utf-8")
+    (project / "docs" / "data" / "positions.yml").write_text("positions: []\n", encoding="utf-8")
     result, site = run_build(project)
     assert result.returncode == 0, result.stderr
     home = soup((site / "index.html").read_text(encoding="utf-8"))
@@ -93,8 +110,11 @@ def test_a_site_without_news_or_positions_reads_well(project):
     assert "No news yet." in soup((site / "news" / "index.html").read_text()).get_text()
 
 
-def test_the_real_site_shows_the_latest_news_first_and_all_of_it_on_the_news_page(real_site):
-    latest = [li.find("time")["datetime"] for li in real_site.content("").select(".lab-news li")]
-    assert latest == ["2024-12-23", "2024-12-08", "2024-09-02"]
-    everything = real_site.content("news/").select(".lab-news li")
-    assert len(everything) == 21 and everything[-1].find("time")["datetime"] == "2022-03-02"
+def test_the_built_site_shows_the_latest_news_first_and_all_of_it_on_the_news_page(example_site):
+    latest = [li.find("time")["datetime"] for li in example_site.content("").select(".lab-news li")]
+    assert latest == ["2025-05-02", "2025-02-10", "2024-12-20"]
+    everything = example_site.content("news/").select(".lab-news li")
+    assert len(everything) == 6 and everything[-1].find("time")["datetime"] == "2023-09-01"
+    # An item with an address links to it; the others are plain text.
+    assert [li.find("a")["href"] if li.find("a") else None for li in everything[1:3]] == \
+        [None, "https://example.org/news/icassp-2025"]

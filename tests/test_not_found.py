@@ -6,15 +6,16 @@ from __future__ import annotations
 import re
 
 from bs4 import BeautifulSoup
-from conftest import run_build
+import pytest
+from sitebuild import run_build
 
 
 def words(node) -> str:
     return re.sub(r"\s+", " ", node.get_text(" ")).strip()
 
 
-def test_the_page_leads_home_to_search_and_to_the_main_pages(real_site):
-    page = real_site.page("404.html")
+def test_the_page_leads_home_to_search_and_to_the_main_pages(example_site):
+    page = example_site.page("404.html")
     article = page.select_one("article")
     assert words(article.h1) == "Page not found" and page.title.get_text().startswith("Page not found - ")
     home = article.find("a", string="Go to the home page")["href"]
@@ -28,25 +29,26 @@ def test_the_page_leads_home_to_search_and_to_the_main_pages(real_site):
 
 def test_the_page_speaks_in_the_sites_name_not_the_owners(project):
     config = project / "mkdocs.yml"
-    config.write_text(re.sub(r"^site_name: .*$", "site_name: Ada Lovelace Lab", config.read_text(encoding="utf-8"),
+    config.write_text(re.sub(r"^site_name: .*$", "site_name: The Frugal Lab", config.read_text(encoding="utf-8"),
                              flags=re.MULTILINE), encoding="utf-8")
     result, site = run_build(project)
     assert result.returncode == 0, result.stderr
     article = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "html.parser").select_one("article")
-    assert "on Ada Lovelace Lab." in words(article) and "Lu Yin" not in words(article)
+    assert "on The Frugal Lab." in words(article) and "Lovelace" not in words(article)
 
 
-def test_a_visitor_gets_home_and_searches_from_it(browser, site_server):
-    context = browser.new_context(base_url=site_server)
+@pytest.mark.browser
+def test_a_visitor_gets_home_and_searches_from_it(browser, example_server):
+    context = browser.new_context(base_url=example_server)
     page = context.new_page()
     page.goto("404.html")
     page.click("text=Go to the home page")
-    page.wait_for_url(site_server)
+    page.wait_for_url(example_server)
     assert page.locator("article").is_visible() and "Page not found" not in page.locator("article").inner_text()
     page.goto("404.html")
     page.fill("input[name=q]", "sparse")
     page.press("input[name=q]", "Enter")
-    page.wait_for_url(f"{site_server}?q=sparse")
+    page.wait_for_url(f"{example_server}?q=sparse")
     results = page.locator(".md-search-result__item")
     results.first.wait_for()  # Material opens its search with the words given, and lists what it found
     assert page.locator("input.md-search__input").input_value() == "sparse" and results.count() > 3

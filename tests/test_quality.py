@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, copy_project, run_build
+from sitebuild import ROOT, copy_project, run_build
 
 SITE_URL = "https://lab.example/site/"
 
@@ -35,7 +35,7 @@ def target_of(page: Path, folder: Path, reference: str, base_path: str) -> tuple
 
 @pytest.fixture(scope="session")
 def deployed_site(tmp_path_factory):
-    """The real site built as the GitHub Pages workflow builds it, with its public address."""
+    """The example site built as the GitHub Pages workflow builds it, with its public address."""
     project = copy_project(tmp_path_factory.mktemp("deployed"))
     result, site = run_build(project, env={"SITE_URL": SITE_URL})
     assert result.returncode == 0, result.stderr
@@ -79,18 +79,18 @@ def unsafe_markup(folder: Path) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("build", ["real_site", "deployed_site"])
+@pytest.mark.parametrize("build", ["example_site", "deployed_site"])
 def test_every_internal_link_anchor_image_and_asset_resolves(build, request):
     built = request.getfixturevalue(build)
     folder = getattr(built, "folder", built)
     broken, external = broken_links(folder, urlsplit(SITE_URL).path if build == "deployed_site" else "/")
     assert broken == []
     print(f"{len(external)} external links, listed and not fetched:\n" + "\n".join(sorted(external)))
-    assert "https://scholar.google.com/citations?user=G4Xe1NkAAAAJ" in external
+    assert "https://scholar.google.com/citations?user=ADA0LOVELACE" in external
 
 
-def test_no_inline_event_handlers_and_new_windows_open_safely(real_site):
-    assert unsafe_markup(real_site.folder) == []
+def test_no_inline_event_handlers_and_new_windows_open_safely(example_site):
+    assert unsafe_markup(example_site.folder) == []
 
 
 def test_the_checks_catch_a_deliberately_broken_page(tmp_path):
@@ -113,12 +113,12 @@ def test_deploy_files_canonical_links_and_metadata_use_the_public_address(deploy
     assert home.find("link", rel="canonical")["href"] == SITE_URL
     assert (deployed_site / "robots.txt").read_text() == f"User-agent: *\nAllow: /\nSitemap: {SITE_URL}sitemap.xml\n"
     sitemap = (deployed_site / "sitemap.xml").read_text()
-    assert f"<loc>{SITE_URL}team/</loc>" in sitemap and f"<loc>{SITE_URL}publications/yin2024outlier/</loc>" in sitemap
-    paper = BeautifulSoup((deployed_site / "publications/yin2024outlier/index.html").read_text(), "html.parser")
-    assert paper.find("meta", property="og:url")["content"] == f"{SITE_URL}publications/yin2024outlier/"
+    assert f"<loc>{SITE_URL}team/</loc>" in sitemap and f"<loc>{SITE_URL}publications/lovelace2024layerwise/</loc>" in sitemap
+    paper = BeautifulSoup((deployed_site / "publications/lovelace2024layerwise/index.html").read_text(), "html.parser")
+    assert paper.find("meta", property="og:url")["content"] == f"{SITE_URL}publications/lovelace2024layerwise/"
     assert (deployed_site / "404.html").is_file()
     assert paper.find("meta", property="og:image")["content"] == f"{SITE_URL}assets/social-card.png"
-    assert home.find("meta", property="og:title")["content"] == "Lu Yin · Efficient and Scalable AI"
+    assert home.find("meta", property="og:title")["content"] == "Ada Lovelace · Frugal Machine Learning"
     assert home.find("meta", attrs={"name": "twitter:card"})["content"] == "summary_large_image"
     assert (deployed_site / "assets" / "social-card.png").is_file()
     assert home.find("link", rel="icon")["href"].endswith("assets/favicon.svg")
@@ -130,8 +130,8 @@ def test_the_site_own_css_and_javascript_stay_small():
     assert total < 15 * 1024, f"{total} bytes compressed"
 
 
-def test_no_external_fonts_or_trackers(real_site):
-    for path, soup in pages(real_site.folder):
+def test_no_external_fonts_or_trackers(example_site):
+    for path, soup in pages(example_site.folder):
         for element in soup.find_all(["link", "script", "img", "iframe"]):
             source = element.get("href") or element.get("src") or ""
             if element.name == "link" and element.get("rel") in (["canonical"], ["alternate"]):

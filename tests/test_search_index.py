@@ -6,12 +6,12 @@ import json
 from collections import Counter
 
 import pytest
-from test_site_content import PUBLICATIONS
+from test_example_site import PUBLICATIONS
 
 
 @pytest.fixture(scope="module")
-def index(real_site):
-    return json.loads((real_site.folder / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+def index(example_site):
+    return json.loads((example_site.folder / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
 
 
 def test_every_paper_is_found_on_its_own_page_with_its_authors(index):
@@ -19,15 +19,23 @@ def test_every_paper_is_found_on_its_own_page_with_its_authors(index):
     for key, (title, _) in PUBLICATIONS.items():
         entry = by_location[f"publications/{key}/"]
         assert title in entry["title"]
-    owl = by_location["publications/yin2024outlier/"]["text"]
-    assert "Michael Bendersky" in owl and "International Conference on Machine Learning" in owl
+    layerwise = by_location["publications/lovelace2024layerwise/"]["text"]
+    # The last of 13 authors, whom lists fold away, and the venue.
+    assert "Isambard Brunel" in layerwise and "International Conference on Machine Learning" in layerwise
 
 
 def test_publication_lists_do_not_find_a_paper_a_second_time(index):
-    title = PUBLICATIONS["yin2024outlier"][0]
-    hits = [entry["location"] for entry in index if title in entry["title"] + entry["text"]]
+    title = PUBLICATIONS["lovelace2024layerwise"][0]
+    hits = [entry["location"] for entry in index if title in entry["title"] + entry["text"]
+            and not entry["location"].startswith("team/")]  # see the test below
     # Its own page, and the references of the research page that cites it.
-    assert hits == ["research/#references", "publications/yin2024outlier/"]
+    assert hits == ["research/#references", "publications/lovelace2024layerwise/"]
+
+
+def test_team_cards_do_not_find_a_paper_a_second_time(index):
+    title = PUBLICATIONS["lovelace2024layerwise"][0]
+    assert [entry["location"] for entry in index if entry["location"].startswith("team/")
+            and title in entry["title"] + entry["text"]] == []
 
 
 def test_bibtex_year_headings_and_related_papers_stay_out(index):
@@ -39,20 +47,26 @@ def test_bibtex_year_headings_and_related_papers_stay_out(index):
     assert year_sections == ["cv/#2024", "talks/#2024"]  # talks by year are searched; papers by year are not
 
 
-def test_pages_show_what_search_skipped(real_site):
-    listing = real_site.content("publications/")
+def test_pages_show_what_search_skipped(example_site):
+    listing = example_site.content("publications/")
     assert len(listing.select("ol.lab-pubs > li.lab-pub")) == len(PUBLICATIONS)
-    paper = real_site.page("publications/yin2024outlier/")
+    paper = example_site.page("publications/lovelace2024layerwise/")
     assert paper.select_one("pre.lab-cite") and paper.select(".lab-related a")
-    left = [path.relative_to(real_site.folder).as_posix() for path in real_site.folder.rglob("*.html")
+    left = [path.relative_to(example_site.folder).as_posix() for path in example_site.folder.rglob("*.html")
             if "lab-stash" in (html := path.read_text(encoding="utf-8")) or "lab-search-text" in html]
     assert left == []
 
 
 def test_a_papers_result_shows_its_title_once(index):
     papers = [entry for entry in index if entry["location"].startswith("publications/")
-              and entry["location"] != "publications/"]
+              and entry["location"] != "publications/" and "#" not in entry["location"]]
     assert len(papers) == len(PUBLICATIONS)
+    # An abstract is found as a section of its paper's page, under a heading of its own.
+    abstracts = {entry["location"]: entry for entry in index if entry["location"].endswith("/#abstract")}
+    assert sorted(abstracts) == ["publications/lovelace2024layerwise/#abstract",
+                                 "publications/lovelace2025survey/#abstract",
+                                 "publications/okafor2025sparse/#abstract"]
+    assert all(entry["title"] == "Abstract" and entry["text"].startswith("<p>") for entry in abstracts.values())
     for entry in papers:
         # The title is the result's heading; its text starts with the authors, not the title again.
         assert entry["title"] not in entry["text"], entry["location"]
@@ -61,11 +75,12 @@ def test_a_papers_result_shows_its_title_once(index):
 
 def test_citations_are_searched_as_their_brackets(index):
     by_location = {entry["location"]: entry["text"] for entry in index}
-    assert "inference cost [10, 11]" in by_location["research/#dynamic-sparse-training"]
+    assert "sparse networks wins more [6, 7]" in by_location["research/#sparse-training"]
 
 
-def test_no_search_result_shows_its_title_twice(browser, site_server):
-    context = browser.new_context(base_url=site_server, viewport={"width": 1280, "height": 900})
+@pytest.mark.browser
+def test_no_search_result_shows_its_title_twice(browser, example_server):
+    context = browser.new_context(base_url=example_server, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto("")
     page.locator("input.md-search__input").press_sequentially("sparse")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 
 from bs4 import BeautifulSoup
-from conftest import run_build
+from sitebuild import run_build
 
 HOSTILE_BIB = """
 @inproceedings{hostile2024,
-  author = {<img src=x onerror=alert(1)>, Eve and Yin, Lu},
+  author = {<img src=x onerror=alert(1)>, Eve and Lovelace, Ada},
   title = {<script>alert("title")</script> Sparse},
   booktitle = {<b onmouseover=alert(1)>Venue</b>},
   year = {2024},
@@ -23,7 +23,9 @@ def test_hostile_bibtex_and_yaml_render_as_text(project):
     (project / "bib" / "publications.bib").write_text(
         (project / "bib" / "publications.bib").read_text() + HOSTILE_BIB)
     people = project / "docs" / "data" / "people.yml"
-    people.write_text(people.read_text().replace("name: Andi Li", "name: \"<script>alert('name')</script>\""))
+    text = people.read_text()
+    assert "name: Grace Okafor" in text
+    people.write_text(text.replace("name: Grace Okafor", "name: \"<script>alert('name')</script>\""))
     result, site = run_build(project)
     assert result.returncode == 0, result.stderr
 
@@ -45,9 +47,13 @@ def test_hostile_bibtex_and_yaml_render_as_text(project):
 
 def test_javascript_links_in_data_are_refused(project):
     people = project / "docs" / "data" / "people.yml"
-    people.write_text(people.read_text().replace(
-        "    institution: University of Aberdeen\n",
-        "    institution: University of Aberdeen\n    links:\n      - label: Home\n        url: javascript:alert(1)\n"))
+    text = people.read_text()
+    first, second = [n for n in range(len(text)) if text.startswith("  - name:", n)][:2]
+    assert first < text.index("    institution: Analytical Engine Institute\n") < second  # people[0]'s
+    people.write_text(text.replace(
+        "    institution: Analytical Engine Institute\n",
+        "    institution: Analytical Engine Institute\n    links:\n      - label: Home\n        url: javascript:alert(1)\n",
+        1))
     result, site = run_build(project, strict=False)
     assert result.returncode != 0 and "people[0].links[0].url" in result.stderr
     assert "javascript:" not in (site / "team" / "index.html").read_text()

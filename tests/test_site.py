@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import os
 import shutil
-from pathlib import Path
 
 from bs4 import BeautifulSoup
-from conftest import run_build
+from sitebuild import EXAMPLE, run_build
 
 from labsite import site
 
-ROOT = Path(__file__).resolve().parent.parent
-
 
 def copy_data(tmp_path):
-    shutil.copytree(ROOT / "docs" / "data", tmp_path / "data")
-    shutil.copytree(ROOT / "bib", tmp_path / "bib")
+    """The example site's data files and BibTeX in ``tmp_path`` (data/, bib/)."""
+    shutil.copytree(EXAMPLE / "docs" / "data", tmp_path / "data")
+    shutil.copytree(EXAMPLE / "bib", tmp_path / "bib")
     return tmp_path
 
 
@@ -24,10 +22,10 @@ def load(project, cache=None):
     return site.load(project, project / "data", sorted((project / "bib").glob("*.bib")), cache)
 
 
-def test_real_data_loads_without_errors(tmp_path):
+def test_the_example_data_loads_without_errors(tmp_path):
     data, errors = load(copy_data(tmp_path))
     assert errors == []
-    assert data.profile.name == "Lu Yin" and len(data.publications) == 26 and len(data.members) == 8
+    assert data.profile.name == "Ada Lovelace" and len(data.publications) == 15 and len(data.members) == 9
     years = [p.year for p in data.publications]
     assert years == sorted(years, reverse=True)
 
@@ -44,7 +42,7 @@ def test_optional_files_may_be_missing_but_the_profile_may_not(tmp_path):
 def test_award_for_an_unknown_paper_is_reported_at_its_line(tmp_path):
     project = copy_data(tmp_path)
     awards = project / "data" / "awards.yml"
-    awards.write_text(awards.read_text().replace("paper: huang2022you", "paper: nosuchkey"))
+    awards.write_text(awards.read_text().replace("paper: lovelace2022graphs", "paper: nosuchkey"))
     _, [error] = load(project)
     line = awards.read_text().splitlines().index("    paper: nosuchkey") + 1
     assert str(error) == f"data/awards.yml:{line}:5: awards[0].paper: no publication has the key 'nosuchkey'"
@@ -52,11 +50,11 @@ def test_award_for_an_unknown_paper_is_reported_at_its_line(tmp_path):
 
 def test_duplicate_key_in_a_second_bib_file_is_reported(tmp_path):
     project = copy_data(tmp_path)
-    (project / "bib" / "zotero.bib").write_text("@misc{YIN2024OUTLIER, author={A, B}, title={T}, year=2024}\n")
+    (project / "bib" / "zotero.bib").write_text("@misc{OKAFOR2025SPARSE, author={A, B}, title={T}, year=2024}\n")
     data, [error] = load(project)
-    assert str(error).startswith("bib/zotero.bib:1: YIN2024OUTLIER: duplicate citation key (first defined at "
+    assert str(error).startswith("bib/zotero.bib:1: OKAFOR2025SPARSE: duplicate citation key (first defined at "
                                  "bib/publications.bib:")
-    assert len(data.publications) == 26
+    assert len(data.publications) == 15
 
 
 def test_cache_rereads_only_changed_files(tmp_path):
@@ -66,10 +64,10 @@ def test_cache_rereads_only_changed_files(tmp_path):
     again, _ = load(project, cache)
     assert again.publications[0] is first.publications[0]
     bib = project / "bib" / "publications.bib"
-    bib.write_text(bib.read_text().replace("Outlier Weighed", "Outlier-Weighed"))
+    bib.write_text(bib.read_text().replace("Layerwise Sparsity for", "Layer-Wise Sparsity for"))
     os.utime(bib, ns=(bib.stat().st_atime_ns, bib.stat().st_mtime_ns + 10**9))
     changed, _ = load(project, cache)
-    assert changed.publication("yin2024outlier").title.startswith("Outlier-Weighed")
+    assert changed.publication("lovelace2024layerwise").title.startswith("Layer-Wise Sparsity")
 
 
 def test_file_cache_calls_the_reader_again_only_after_a_change(tmp_path):
@@ -91,6 +89,7 @@ def test_a_linked_file_missing_from_the_docs_folder_loses_its_link_with_a_warnin
     (docs / "assets" / "pdf").mkdir(parents=True)
     (docs / "assets" / "html").mkdir(parents=True)
     (docs / "assets" / "html" / "page.html").write_text("<p>Notes</p>")
+    shutil.copy(EXAMPLE / "docs" / "research.md", docs)  # the page whose headings the themes link to
     data, [warning] = site.load(project, project / "data", sorted((project / "bib").glob("*.bib")), docs_dir=docs)
     assert warning.warning and str(warning) == ("bib/zotero.bib:1: withpdf.pdf: no file docs/assets/pdf/paper.pdf: "
                                                 "link left out")
@@ -103,9 +102,9 @@ def test_a_linked_file_missing_from_the_docs_folder_loses_its_link_with_a_warnin
 def test_yaml_with_bytes_that_are_not_utf8_keeps_its_other_items(tmp_path):
     project = copy_data(tmp_path)
     talks = project / "data" / "talks.yml"
-    talks.write_bytes(talks.read_bytes().replace(b"EDGE AI", "EDGE \u00c4I".encode("latin-1")))
+    talks.write_bytes(talks.read_bytes().replace(b"Engines Reading Group", "Engines R\u00e4ding Group".encode("latin-1")))
     data, [error] = load(project)
-    assert len(data.talks) == 5 and "byte 0xc4 is not UTF-8 text" in str(error)
+    assert len(data.talks) == 5 and "byte 0xe4 is not UTF-8 text" in str(error)
     assert str(error).startswith("data/talks.yml:")
 
 
@@ -114,10 +113,11 @@ def test_a_file_broken_mid_edit_keeps_its_last_good_content_in_the_same_session(
     cache = site.FileCache()
     load(project, cache)
     people = project / "data" / "people.yml"
-    people.write_text(people.read_text().replace("topic: Model Compression", "topic: [Model Compression"))
+    people.write_text(people.read_text().replace("topic: Sparse training of language models",
+                                                  "topic: [Sparse training of language models"))
     data, [error] = load(project, cache)
     assert "YAML syntax error" in error.message
-    assert len(data.members) == 8  # still shown while the owner fixes the file
+    assert len(data.members) == 9  # still shown while the owner fixes the file
     fresh, _ = load(project)  # a new build has nothing to fall back on
     assert fresh.members == []
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 from bs4 import BeautifulSoup
-from conftest import run_build
+from sitebuild import run_build
 
 from labsite.names import Name
 from labsite.people import CoSupervisor, Member
@@ -97,20 +97,29 @@ def test_supervision_counts_current_and_past_students():
     assert summary == "Lu Yin currently supervises 1 PhD student. Past students: 1 PhD student (Yale) and 1 MSc student."
 
 
-def test_the_real_team_page_moves_bsc_projects_to_alumni_a_year_later(project):
+def test_the_built_team_page_moves_one_year_projects_to_alumni_a_year_later(project):
     result, site = run_build(project, date=datetime.datetime(2026, 6, 1, tzinfo=datetime.timezone.utc))
     assert result.returncode == 0, result.stderr
     page = BeautifulSoup((site / "team" / "index.html").read_text(), "html.parser")
     alumni = page.find("h2", id="alumni").find_next("div", class_="lab-team")
     names = [p.get_text() for p in alumni.select(".lab-person__name")]
-    assert sorted(names) == ["Davison Ben", "Judith te Selle", "Phuong Trinh", "Roche Saul"]
+    # The example's MSc and BSc projects of 2024 ended with 2025; the BSc project of 2025 goes on.
+    assert sorted(names) == ["Hana Novak", "Lena Fischer", "Priya Raman", "Samuel Osei"]
+    bsc = page.find("h2", id="bsc-students").find_next("div", class_="lab-team")
+    assert [p.get_text() for p in bsc.select(".lab-person__name")] == ["Oliver Brandt"]
 
 
 def test_a_name_ending_in_a_backslash_is_shown_as_written_and_blames_no_page(project):
     people = project / "docs" / "data" / "people.yml"
-    people.write_text(people.read_text(encoding="utf-8").replace("  - name: Jiaxi Li\n", "  - name: 'Jiaxi Li\\'\n"),
+    people.write_text(people.read_text(encoding="utf-8").replace("  - name: Mei Tanaka\n", "  - name: 'Mei Tanaka\\'\n"),
                       encoding="utf-8")
     result, site = run_build(project)
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
     assert "ERROR" not in result.stderr and "WARNING" not in result.stderr
-    assert "Jiaxi Li\\" in BeautifulSoup((site / "team" / "index.html").read_text(), "html.parser").get_text()
+    assert "Mei Tanaka\\" in BeautifulSoup((site / "team" / "index.html").read_text(), "html.parser").get_text()
+
+
+def test_a_members_anchor_is_plain_letters_of_their_name_or_a_hash():
+    assert Member("Tomás Rivera", "phd", "T", 2024).anchor == "person-tomas-rivera"
+    one, other = Member("李明", "phd", "T", 2024).anchor, Member("王芳", "phd", "T", 2024).anchor
+    assert one.startswith("person-") and len(one) > len("person-") and one != other

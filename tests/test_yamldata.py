@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import fields
-from pathlib import Path
 
 import pytest
 import yaml
 
 from labsite import career, grants, people, profile, service, talks, teaching, yamldata
+from sitebuild import EXAMPLE
 
-ROOT = Path(__file__).resolve().parent.parent
 PERSON = "  - name: A\n    level: phd\n    topic: T\n    start: 2024\n"
 
 
@@ -52,7 +51,7 @@ def _marks(node):
         [mark for child in pairs for mark in _marks(child)]
 
 
-@pytest.mark.parametrize("path", sorted((ROOT / "docs" / "data").glob("*.yml")), ids=lambda path: path.name)
+@pytest.mark.parametrize("path", sorted((EXAMPLE / "docs" / "data").glob("*.yml")), ids=lambda path: path.name)
 def test_libyaml_and_pyyaml_read_the_same_lines(path):
     assert issubclass(yamldata.FastLoader, yaml.CSafeLoader)  # PyYAML's wheels bundle libyaml
     text = path.read_text(encoding="utf-8") + "extra: \"Jörg Müller — 李\"\n"

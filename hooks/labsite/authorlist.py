@@ -1,7 +1,7 @@
 """Author lists as people write them in BibTeX files, cleaned into names and marks.
 
 al-folio sites long marked authors inside the ``author`` field itself:
-``<b>Yin, Lu</b>&dagger; (<b>&dagger; corresponding author</b>)``,
+``<b>Lovelace, Ada</b>&dagger; (<b>&dagger; corresponding author</b>)``,
 ``Li, Pengxiang$*$ and ...``, ``Einstein*†, A.``. BibTeX would print that markup as
 text. Here the markup is taken out, entities are decoded, a dagger becomes the
 corresponding-author mark and an asterisk the equal-contribution mark, and a legend

@@ -57,8 +57,8 @@ class Name:
         """Whether the two spellings can be the same person.
 
         Last names must agree (ignoring case and accents); given names must agree or
-        one must be the other's initials, so "L. Yin" matches "Lu Yin" but "Li Yin"
-        does not.
+        one must be the other's initials, so "A. Lovelace" matches "Ada Lovelace", and
+        "Ada Lovelace" does not match "Anne Lovelace".
         """
         (my_last, mine), (their_last, theirs) = self._folded, other._folded
         if my_last != their_last:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .names import Name
@@ -80,7 +82,10 @@ class Member:
     @property
     def anchor(self) -> str:
         """The id of the person's row on the team page, e.g. ``person-andi-li``."""
-        return "person-" + re.sub(r"[^a-z0-9]+", "-", self.name.lower()).strip("-")
+        plain = unicodedata.normalize("NFKD", self.name).encode("ascii", "ignore").decode()  # "Tomás" reads "Tomas"
+        # A name in another script leaves no letters here: a short hash keeps it apart.
+        return "person-" + (re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+                            or hashlib.sha1(self.name.encode()).hexdigest()[:8])
 
     @property
     def years(self) -> str:

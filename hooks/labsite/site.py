@@ -8,8 +8,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable
 
-from . import (bibliography, career, grants, news, people, profile, publications, service, talks, teaching, themes,
-               venues, yamldata)
+from . import (bibliography, career, fields, grants, news, people, profile, publications, service, talks, teaching,
+               themes, venues, xrefs, yamldata)
 from .errors import DataError
 from .names import Roster
 
@@ -125,13 +125,16 @@ class FileCache:
 
 
 def load(project_dir: Path, data_dir: Path, bib_paths: list[Path], cache: FileCache | None = None,
-         docs_dir: Path | None = None) -> tuple[SiteData, list[DataError]]:
-    """Load and check every data file and BibTeX file.
+         docs_dir: Path | None = None, markdown: dict[str, Any] | None = None) -> tuple[SiteData, list[DataError]]:
+    """Load and check every data file and BibTeX file, and what each names in the others.
 
     Paths in errors are relative to ``project_dir``. Items with errors are left out
     of the returned data, so the rest of the site can still be built; warnings keep
     their item. With ``docs_dir``, files that papers link to must exist there (else the
-    link is left out, with a warning), and no paper may take the address of a page.
+    link is left out, with a warning), no paper may take the address of a page, and the
+    files and headings that the data names must exist (``labsite.xrefs``); ``markdown``
+    gives the site's Markdown settings (``markdown.Markdown``'s keyword arguments), with
+    which heading ids are made.
     """
     cache = cache or FileCache()
     shown = _shown_as(project_dir)
@@ -170,12 +173,29 @@ def load(project_dir: Path, data_dir: Path, bib_paths: list[Path], cache: FileCa
     data = SiteData(
         **records,
         publications=sorted(papers, key=lambda p: p.order),
-        # A BibTeX error's field starts with the entry's key, e.g. "yin2024outlier.year".
+        # A BibTeX error's field starts with the entry's key, e.g. "lovelace1843notes.year".
         broken_keys=frozenset(e.field.split(".")[0].lower() for e in bib_errors if e.field and not e.warning),
         papers_left_out=len({(e.path, e.line) for e in bib_errors if not e.warning}),
     )
-    errors.extend(_unknown_papers(data, docs["awards"]))
+    files = xrefs.site_files(docs_dir, shown(docs_dir), markdown) if docs_dir is not None else None
+    errors.extend(xrefs.check(data, docs, files))
+    if docs_dir is not None:
+        data = _without_missing_pictures(data, docs_dir)
     return data, errors
+
+
+def _without_missing_pictures(data: SiteData, docs_dir: Path) -> SiteData:
+    """``data`` less the photos (and the CV's PDF) that the docs folder lacks, each warned
+    about by ``xrefs``: the initials show instead of a broken image."""
+    def kept(value: str) -> str:
+        if not value or fields.WEB.match(value):
+            return value
+        inside = fields.file_path(value, "")
+        return value if inside and (docs_dir / inside).is_file() else ""
+
+    owner = dataclasses.replace(data.profile, photo=kept(data.profile.photo), cv_pdf=kept(data.profile.cv_pdf))
+    members = [dataclasses.replace(m, photo=kept(m.photo)) for m in data.members]
+    return dataclasses.replace(data, profile=owner, members=members)
 
 
 def _pages_below(folder: Path) -> frozenset[str]:
@@ -209,15 +229,6 @@ def _read_bib(path: Path, shown_as: str) -> tuple[list[publications.Publication]
     bib = bibliography.load(path, shown_as)
     papers, problems = publications.from_entries(bib.entries)
     return papers, bib.errors + problems
-
-
-def _unknown_papers(data: SiteData, awards_doc: yamldata.Document) -> list[DataError]:
-    errors = []
-    for path, item in awards_doc.items("awards"):
-        key = item.get("paper")
-        if key and data.publication(key) is None:
-            errors.append(awards_doc.error_at(path + ("paper",), f"no publication has the key '{key}'"))
-    return errors
 
 
 def _shown_as(project_dir: Path) -> Callable[[Path], str]:

@@ -115,7 +115,7 @@ def themes_list(themes: list[Theme], by_topic: dict[str, list[Publication]], roo
     for theme in themes:
         count = len(by_topic.get(theme.topic, []))
         papers = link(f"publications/?topic={quote(theme.topic)}", f"{count} paper{'s' if count != 1 else ''}", root)
-        items.append(element("li", f"{link(f'research/#{theme.section}', element('strong', text(theme.title)), root)}"
+        items.append(element("li", f"{link(theme.url, element('strong', text(theme.title)), root)}"
                                    f" ({papers}): {text(theme.summary)}"))
     return block(f'<ul class="lab-themes">{"".join(items)}</ul>')
 

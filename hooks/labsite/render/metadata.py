@@ -24,6 +24,17 @@ def paper_summary(paper: Publication) -> str:
     return paper.abstract or f"{paper.byline}. {paper.venue or paper.kind_label}{when}."
 
 
+def site_settings(profile: Profile) -> dict[str, str]:
+    """The site-wide settings that name the owner, from the profile: the author (the
+    pages' ``author`` tag), the footer's copyright line and the site's description."""
+    where = f" at {profile.institution}" if profile.institution else ""
+    role = f", {profile.position}{where}" if profile.position else where
+    topics = f": {', '.join(profile.interests)}" if profile.interests else ""
+    return {"site_author": profile.name,
+            "copyright": ", ".join(part for part in (profile.name, profile.institution) if part),
+            "site_description": f"{profile.name}{role}{topics}." if profile.name else ""}
+
+
 def social_tags(title: str, description: str, site_name: str, page_url: str | None, image_url: str | None,
                 kind: str = "website") -> str:
     """Open Graph and Twitter card tags: what a link to the page shows when shared."""

@@ -3,35 +3,52 @@
 from __future__ import annotations
 
 import datetime
+from typing import Callable
 from xml.etree import ElementTree
 
 from ..news import NewsItem, Opening
 from ..people import level_label
+from ..publications import Publication
 from .html import block, element, heading, link, text
 
 ATOM = "http://www.w3.org/2005/Atom"
 
 
-def news_list(items: list[NewsItem], limit: int | None = None, title: str = "", root: str = "") -> str:
-    """The newest ``limit`` items; with a ``title``, a heading above them, and nothing at all when empty."""
+def news_list(items: list[NewsItem], limit: int | None = None, title: str = "", root: str = "",
+              find_paper: Callable[[str], Publication | None] = lambda key: None) -> str:
+    """The newest ``limit`` items; with a ``title``, a heading above them, and nothing at all when empty.
+
+    An item links to its ``url``, or else to the page of the paper it names.
+    """
     shown = items[:limit] if limit else items
     if not shown:
         return "" if title else block('<p class="lab-empty">No news yet.</p>')
     entries = "".join(element("li", f'<time datetime="{text(n.date)}">{text(_day(n.day))}</time> '
-                                     + (link(n.url, text(n.text), root) if n.url else text(n.text)))
+                                     + _linked(n, root, find_paper))
                       for n in shown)
     more = f'<p>{link("news/", "All news", root)}</p>' if limit and len(items) > limit else ""
     return (heading(2, title) if title else "") + block(f'<ul class="lab-news">{entries}</ul>{more}')
 
 
-def atom_feed(items: list[NewsItem], site_name: str, author: str, site_url: str | None) -> str:
-    """An Atom feed of ``items``. Without ``site_url``, entry ids are URNs and links relative."""
+def _linked(item: NewsItem, root: str, find_paper: Callable[[str], Publication | None]) -> str:
+    paper = find_paper(item.paper) if item.paper and not item.url else None
+    address = item.url or (f"publications/{paper.slug}/" if paper else "")
+    return link(address, text(item.text), root) if address else text(item.text)
+
+
+def atom_feed(items: list[NewsItem], site_name: str, author: str, site_url: str | None,
+              today: datetime.date) -> str:
+    """An Atom feed of ``items``. Without ``site_url``, entry ids are URNs and links relative.
+
+    The feed's ``updated`` is its newest item's date; without items, the build's day
+    (``today``): Atom requires a real date, and readers sort feeds by it.
+    """
     base = site_url or ""
     ElementTree.register_namespace("", ATOM)
     feed = ElementTree.Element(f"{{{ATOM}}}feed")
     _sub(feed, "title", f"{site_name}: news")
     _sub(feed, "id", f"{base}news/" if site_url else "urn:lab-site:news")
-    newest = items[0].day if items else datetime.date(1970, 1, 1)
+    newest = items[0].day if items else today
     _sub(feed, "updated", f"{newest.isoformat()}T00:00:00Z")
     ElementTree.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=f"{base}news.xml")
     ElementTree.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href=f"{base}news/")

@@ -93,9 +93,11 @@ def _card(member: Member, papers: list[Publication], home: str, root: str, alumn
         items = "".join(element("li", f'{link(f"publications/{p.slug}/", text(p.title), root)} '
                                       f'<span class="lab-muted">{text(p.abbr or p.venue)} {p.year or ""}</span>')
                         for p in papers)
-        lines.append(f'<details class="lab-person__papers"><summary>Papers with the group ({len(papers)})'
-                     f"</summary><ul>{items}</ul></details>")
-    return (f'<article class="lab-person" id="{text(member.anchor)}">{portrait(member.name, member.photo, root, "lab-person__photo")}'
+        # Out of search: each paper is found on its own page, not again on the team page.
+        lines.append(f'<details class="lab-person__papers" data-search-exclude>'
+                     f"<summary>Papers with the group ({len(papers)})</summary><ul>{items}</ul></details>")
+    picture = portrait(member.name, member.photo, root, "lab-person__photo")
+    return (f'<article class="lab-person" id="{text(member.anchor)}">{picture}'
             f'<div class="lab-person__body">{"".join(lines)}</div></article>')
 
 

@@ -23,7 +23,7 @@ def summary_list(data: SiteData) -> str:
     venues = {v for r in data.reviewing for v in (*r.conferences, *r.journals)}
     lines = [
         ("Publications listed", len(data.publications),
-         ", ".join(counted(n, kind.lower()) for kind, n in kinds.most_common())),
+         ", ".join(counted(n, _in_running_text(kind)) for kind, n in kinds.most_common())),
         ("People supervised", len(data.members),
          ", ".join(counted(levels[level], *LEVEL_NOUNS[level]) for level in LEVELS if levels[level])),
         ("Courses taught", len(data.courses), counted(sum(len(c.years) for c in data.courses), "course run")),
@@ -40,3 +40,10 @@ def summary_list(data: SiteData) -> str:
         for label, count, detail in lines if count
     )
     return block(f'<ul class="lab-summary">{items}</ul>')
+
+
+def _in_running_text(label: str) -> str:
+    """A label as it reads inside a sentence: "Journal article" gives "journal article",
+    but "PhD thesis" keeps its capitals (a word with a capital after its first letter)."""
+    first = label.split(" ", 1)[0]
+    return label if any(c.isupper() for c in first[1:]) else label[:1].lower() + label[1:]

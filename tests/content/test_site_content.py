@@ -1,4 +1,4 @@
-"""The real site, built strictly: every item of the owner's profile is on its page.
+"""The owner's site, built strictly: every item of the owner's profile is on its page.
 
 The expected items are copied from the owner's profile (the seed of the site's data),
 not from the site's output: the test checks the data made it, page by page.
@@ -6,9 +6,9 @@ not from the site's output: the test checks the data made it, page by page.
 
 from __future__ import annotations
 
-import re
 
 import pytest
+from sitebuild import words
 
 # Titles as published (see the README on where they differ from the profile's wording).
 PUBLICATIONS = {
@@ -87,24 +87,18 @@ ORGANISATION = [
 COMPUTING = ["EINF-2694", "EINF-2943", "EINF-5205", "EINF-5206"]
 
 
-def words(node) -> str:
-    """The visible text of ``node`` with white space folded, as a reader sees it."""
-    folded = re.sub(r"\s+", " ", node.get_text(" ")).strip()
-    return re.sub(r" ([,.;:)])", r"\1", folded)
-
-
-def test_the_build_is_strict_and_quiet(real_site):
-    assert "WARNING" not in real_site.log and "ERROR" not in real_site.log
+def test_the_build_is_strict_and_quiet(owner_site):
+    assert "WARNING" not in owner_site.log and "ERROR" not in owner_site.log
 
 
 @pytest.mark.parametrize("url", ["", "research/", "publications/", "team/", "join/", "teaching/", "talks/",
                                  "service/", "grants/", "cv/"])
-def test_every_page_of_the_issue_exists_at_its_address(real_site, url):
-    assert real_site.content(url).h1 is not None
+def test_every_page_of_the_issue_exists_at_its_address(owner_site, url):
+    assert owner_site.content(url).h1 is not None
 
 
-def test_publications_page_lists_every_paper_with_badge_newest_year_first(real_site):
-    page = real_site.content("publications/")
+def test_publications_page_lists_every_paper_with_badge_newest_year_first(owner_site):
+    page = owner_site.content("publications/")
     for key, (title, badge) in PUBLICATIONS.items():
         entry = page.find(id=key)
         assert entry is not None, key
@@ -115,15 +109,15 @@ def test_publications_page_lists_every_paper_with_badge_newest_year_first(real_s
     assert len(page.select("li.lab-pub")) == len(PUBLICATIONS)
 
 
-def test_owner_is_highlighted_in_every_author_list(real_site):
-    page = real_site.content("publications/")
+def test_owner_is_highlighted_in_every_author_list(owner_site):
+    page = owner_site.content("publications/")
     for entry in page.select("li.lab-pub"):
         owners = [words(tag) for tag in entry.select(".lab-owner")]
         assert owners == ["Lu Yin"], entry["id"]
 
 
-def test_equal_contribution_and_awards_are_marked(real_site):
-    page = real_site.content("publications/")
+def test_equal_contribution_and_awards_are_marked(owner_site):
+    page = owner_site.content("publications/")
     rest = page.find(id="zhao2023rest")
     assert [words(sup) for sup in rest.select(".lab-pub__authors sup")] == ["*", "*"]
     assert "* equal contribution" in words(page.select_one(".lab-legend"))
@@ -131,8 +125,8 @@ def test_equal_contribution_and_awards_are_marked(real_site):
     assert "Long oral" in words(page.find(id="yin2021hierarchical"))
 
 
-def test_home_page_shows_owner_interests_selected_papers_awards_and_links(real_site):
-    page = real_site.content("")
+def test_home_page_shows_owner_interests_selected_papers_awards_and_links(owner_site):
+    page = owner_site.content("")
     text = words(page)
     # The second homes are in the biography's words (the hero leaves them out, not to say them twice).
     for fact in ("Assistant Professor", "University of Surrey", "the Visual Informatics Group (VITA) at UT Austin",
@@ -144,16 +138,16 @@ def test_home_page_shows_owner_interests_selected_papers_awards_and_links(real_s
     assert page.find("a", href="https://scholar.google.com/citations?user=G4Xe1NkAAAAJ") is not None
 
 
-def test_research_page_cites_papers_through_mkdocs_bibtex(real_site):
-    page = real_site.content("research/")
+def test_research_page_cites_papers_through_mkdocs_bibtex(owner_site):
+    page = owner_site.content("research/")
     footnotes = page.select("div.footnote li")
     cited = {li["id"].removeprefix("fn:") for li in footnotes}
     assert {"yin2024outlier", "yin2023dynamic", "liu2021we", "yin2020knowledge"} <= cited
     assert all(page.find("a", href=f"#fn:{key}") for key in cited)
 
 
-def test_team_page_lists_every_student_under_their_level_or_alumni(real_site):
-    page = real_site.content("team/")
+def test_team_page_lists_every_student_under_their_level_or_alumni(owner_site):
+    page = owner_site.content("team/")
     for name, level, topic, institution, year in STUDENTS:
         card = page.find("p", class_="lab-person__name", string=name).find_parent("article")
         assert card["id"] == "person-" + name.lower().replace(" ", "-")
@@ -165,23 +159,23 @@ def test_team_page_lists_every_student_under_their_level_or_alumni(real_site):
         assert section.startswith("Alumni" if level == "MSc students" else level), name
 
 
-def test_teaching_page_has_one_row_per_course_with_its_years(real_site):
-    rows = [words(tr) for tr in real_site.content("teaching/").select("tbody tr")]
+def test_teaching_page_has_one_row_per_course_with_its_years(owner_site):
+    rows = [words(tr) for tr in owner_site.content("teaching/").select("tbody tr")]
     assert len(rows) == len(COURSES)
     for title, code, institution, years in COURSES:
         assert any(code in row and title in row and institution in row and row.endswith(years) for row in rows)
 
 
-def test_talks_page_groups_talks_by_year(real_site):
-    page = real_site.content("talks/")
+def test_talks_page_groups_talks_by_year(owner_site):
+    page = owner_site.content("talks/")
     for year, title, host in TALKS:
         item = page.find("strong", string=title).find_parent("li")
         assert host in words(item)
         assert words(item.find_previous("h2")).startswith(year)
 
 
-def test_service_page_has_reviewing_by_year_and_organisation(real_site):
-    page = real_site.content("service/")
+def test_service_page_has_reviewing_by_year_and_organisation(owner_site):
+    page = owner_site.content("service/")
     rows = {words(tr.td): words(tr) for tr in page.select("tbody tr")}
     for year, (conferences, journals) in REVIEWING.items():
         assert all(venue in rows[year] for venue in conferences + journals), year
@@ -189,16 +183,16 @@ def test_service_page_has_reviewing_by_year_and_organisation(real_site):
         assert title in words(page)
 
 
-def test_grants_page_has_the_grant_and_every_computing_award(real_site):
-    text = words(real_site.content("grants/"))
+def test_grants_page_has_the_grant_and_every_computing_award(owner_site):
+    text = words(owner_site.content("grants/"))
     for fact in ("NWO Grants for Computing Time", "The Dutch Research Council (NWO)", "$90,431.50",
                  "Apr 2023 – Apr 2025", "Co-PI (with Mykola Pechenizkiy and Shiwei Liu)", *COMPUTING,
                  "NVIDIA A100: 1,000,000 Credits (7,812 hr)", "HPC Cloud (CPU): 50,000 hr"):
         assert fact in text, fact
 
 
-def test_cv_page_has_experience_education_awards_and_a_summary_of_the_rest(real_site):
-    page = real_site.content("cv/")
+def test_cv_page_has_experience_education_awards_and_a_summary_of_the_rest(owner_site):
+    page = owner_site.content("cv/")
     text = words(page)
     for fact in ("Assistant Professor, University of Surrey", "Jun 2024 – present",
                  "Postdoctoral Researcher, Eindhoven University of Technology", "Jul 2023 – Dec 2023",
@@ -216,12 +210,12 @@ def test_cv_page_has_experience_education_awards_and_a_summary_of_the_rest(real_
     assert all(page.find("strong", string=name) for name, *_ in STUDENTS)
 
 
-def test_data_folder_is_not_published(real_site):
-    assert not (real_site.folder / "data").exists()
+def test_data_folder_is_not_published(owner_site):
+    assert not (owner_site.folder / "data").exists()
 
 
-def test_join_page_says_what_the_group_does_who_it_supervises_and_whom_to_contact(real_site):
-    page = real_site.content("join/")
+def test_join_page_says_what_the_group_does_who_it_supervises_and_whom_to_contact(owner_site):
+    page = owner_site.content("join/")
     text = words(page)
     assert "Lu Yin currently supervises 4 PhD students (University of Aberdeen, University of Surrey) and " \
            "2 BSc students (University of Surrey). Past students: 2 MSc students " \
@@ -231,16 +225,16 @@ def test_join_page_says_what_the_group_does_who_it_supervises_and_whom_to_contac
     assert "AI Efficiency" in text
 
 
-def test_seed_pages_and_places_are_kept(real_site):
-    page = real_site.content("publications/")
+def test_seed_pages_and_places_are_kept(owner_site):
+    page = owner_site.content("publications/")
     assert "pp. 444–449" in words(page.find(id="deng2018real"))
     assert "pp. 590–599. Springer, Cham, 2017." in words(page.find(id="zhu2017wind"))
     assert "Turin, Italy" in words(page.find(id="zhao2023rest"))
 
 
-def test_publication_counts_come_from_the_data(real_site):
+def test_publication_counts_come_from_the_data(owner_site):
     for url in ("", "cv/", "publications/"):
-        page = real_site.content(url)
+        page = owner_site.content(url)
         assert words(page.select_one(".lab-counts")) == \
             "26 papers on this site · 12 at A* venues · 5 at A venues (CORE2023)"
         assert "The full record, as of December 2024: over 40 papers" in words(page.select_one(".lab-record"))
@@ -249,14 +243,14 @@ def test_publication_counts_come_from_the_data(real_site):
         assert chart["role"] == "img" and "2024: 8" in chart["aria-label"]
 
 
-def test_join_page_lists_the_themes_with_links_to_research_sections_and_papers(real_site):
-    join = real_site.content("join/")
-    research_ids = {tag["id"] for tag in real_site.content("research/").find_all(id=True)}
+def test_join_page_lists_the_themes_with_links_to_research_sections_and_papers(owner_site):
+    join = owner_site.content("join/")
+    research_ids = {tag["id"] for tag in owner_site.content("research/").find_all(id=True)}
     themes = join.select(".lab-themes li")
     assert [words(li.strong) for li in themes] == ["Pruning large language models", "Dynamic sparse training",
                                                    "Efficient architectures and applications",
                                                    "Data efficiency and knowledge elicitation"]
-    listing = real_site.content("publications/")
+    listing = owner_site.content("publications/")
     for li in themes:
         section, papers = li.find_all("a")
         assert section["href"].startswith("../research/#") and section["href"].split("#")[1] in research_ids
