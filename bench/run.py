@@ -4,6 +4,7 @@
     python bench/run.py --quick    # 1,000 entries, fewer repeats (about 1 minute)
     python bench/run.py --events   # where a 1,037-page build spends its time, event by event
     python bench/run.py --big-field  # one cited paper with a 100 KB to 1 MB title and abstract
+    python bench/run.py --editing  # edit to page: a rebuild after a data edit and a BibTeX edit, as `mkdocs serve` does
 
 It times, on the same generated .bib file:
 - the hook's own work: loading (pybtex parsing, checks, records) and rendering the
@@ -256,6 +257,54 @@ def event_rows(tmp: Path, pages: int) -> list[tuple[str, float, float]]:
             for name in sorted(ours, key=lambda name: -ours[name]) if ours[name] >= 0.005]
 
 
+def rebuild_times(project: Path, edits: int = 5) -> dict[str, float]:
+    """Median seconds (wall clock and CPU) of a rebuild after an edit, as `mkdocs serve` rebuilds:
+    in one process, mkdocs.yml loaded afresh (with the hook's file), a full build.
+
+    Two edits alternate with their undoing: a talk added to talks.yml, a paper's title
+    changed in its .bib file.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    def rebuild() -> tuple[float, float]:
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
+        config.plugins.on_startup(command="serve", dirty=False)
+        wall, cpu = time.perf_counter(), time.process_time()
+        build(config)
+        return time.perf_counter() - wall, time.process_time() - cpu
+
+    talks = project / "docs" / "data" / "talks.yml"
+    bib = next(path for path in sorted((project / "bib").glob("*.bib")) if "title" in path.read_text())
+    edits_of = {
+        "talks.yml": (talks, lambda text: text + "  - year: 2025\n    title: An edit\n    host: Somewhere\n"),
+        "a BibTeX title": (bib, lambda text: text.replace("title = {", "title = {Edited ", 1)),
+    }
+    rebuild()  # the first build: cold, as when `mkdocs serve` starts
+    results = {}
+    for name, (path, edit) in edits_of.items():
+        original = path.read_text(encoding="utf-8")
+        walls, cpus = [], []
+        for number in range(edits):
+            path.write_text(edit(original) if number % 2 == 0 else original, encoding="utf-8")
+            wall, cpu = rebuild()
+            walls.append(wall)
+            cpus.append(cpu)
+        path.write_text(original, encoding="utf-8")
+        results[f"{name}, wall"] = statistics.median(walls)
+        results[f"{name}, CPU"] = statistics.median(cpus)
+    return results
+
+
+def editing_rows(tmp: Path, real_papers: int) -> list[tuple[str, float]]:
+    """Edit-to-page rebuild times of this site and of it with 1,000 more papers."""
+    rows = []
+    for label, bib_text in ((f"this site ({real_papers} papers)", None), ("1,000 more papers", synthetic_bib(1000))):
+        times = rebuild_times(lab_project(tmp / f"editing-{len(rows)}", bib_text))
+        rows += [(f"{label}: rebuild after editing {what}", seconds) for what, seconds in times.items()]
+    return rows
+
+
 def big_field_bib(size: int) -> str:
     """One entry whose title and abstract are about ``size`` characters each: hyphenated words
     in the title (the case that grew with the square of the length), LaTeX in the abstract."""
@@ -287,6 +336,8 @@ def main() -> None:
     parser.add_argument("--hook-only", action="store_true", help="skip the mkdocs builds")
     parser.add_argument("--events", action="store_true",
                         help="only: time each MkDocs event in one build at 1,037 pages, against a plain site")
+    parser.add_argument("--editing", action="store_true",
+                        help="only: rebuild times after a data edit and a BibTeX edit, as mkdocs serve rebuilds")
     parser.add_argument("--big-field", action="store_true",
                         help="only: build times with one paper's fields of 100 KB to 1 MB")
     args = parser.parse_args()
@@ -298,6 +349,13 @@ def main() -> None:
             print(f"| {label} | {seconds:.2f} |")
         return
     real_papers = len(site.load(ROOT, ROOT / "docs" / "data", sorted((ROOT / "bib").glob("*.bib")))[0].publications)
+    if args.editing:
+        with tempfile.TemporaryDirectory() as tmp:
+            rows = editing_rows(Path(tmp), real_papers)
+        print("| edit to page (median of 5 edits) | seconds |\n| --- | ---: |")
+        for label, seconds in rows:
+            print(f"| {label} | {seconds:.2f} |")
+        return
     if args.events:
         pages = real_papers + len(list((ROOT / "docs").glob("*.md"))) + 1000
         with tempfile.TemporaryDirectory() as tmp:

@@ -75,3 +75,57 @@ def test_a_directive_that_fails_unexpectedly_is_an_error_box_not_a_crash(monkeyp
 ])
 def test_a_page_shows_nothing_when_each_of_its_directives_lists_no_records(page, empty):
     assert directives.shows_nothing(page, DATA) is empty
+
+
+CV = """# CV
+
+## Experience
+
+[% experience %]
+
+## Service
+
+### Reviewing
+
+[% reviewing %]
+
+### Organisation
+
+[% organisation %]
+
+## Supervision
+
+[% people %]
+
+## Notes
+
+[% talks %]
+
+Written by hand.
+
+```
+## Not a heading
+
+[% grants %]
+```
+"""
+
+
+def test_a_section_that_would_list_only_empty_kinds_is_left_out_with_its_heading():
+    kept = directives.without_empty_sections(CV, DATA)
+    headings = [line for line in kept.split("\n") if line.startswith("#")]
+    # A parent whose parts are all empty goes too; the last line is in code.
+    assert headings == ["# CV", "## Supervision", "## Notes", "## Not a heading"]
+    assert "[% people %]" in kept and "Written by hand." in kept and "[% talks %]" in kept  # prose keeps its section
+    assert "## Not a heading\n\n[% grants %]" in kept  # code is left alone
+    assert len(kept.split("\n")) == len(CV.split("\n"))  # blank lines instead: later lines keep their numbers
+
+
+def test_expanding_drops_empty_sections_and_keeps_error_lines_right():
+    markdown, [error] = expand(CV + "\n[% pepole %]\n")
+    assert "## Experience" not in markdown and "## Supervision" in markdown
+    assert error.line == len(CV.split("\n")) + 1
+
+
+def test_a_section_with_a_directive_that_cannot_be_read_stays_to_show_its_error():
+    assert "## Broken" in directives.without_empty_sections("## Broken\n\n[% talks colour=red %]\n", DATA)

@@ -167,6 +167,13 @@ def test_the_new_site_builds_strictly_at_once(built):
     assert unsafe_markup(output) == []
 
 
+def test_no_heading_of_the_new_site_stands_over_nothing(built):
+    _, output = built
+    # The CV's sections wait for their first entries; its publications say there are none yet.
+    assert [h2.get_text(strip=True).rstrip("¶") for h2 in page(output, "cv/").select("article h2")] == ["Publications"]
+    assert page(output, "publications/").select(".lab-filter") == []  # no filter bar over no papers
+
+
 def test_its_pages_name_the_owner_and_nobody_else(built):
     result, output = built
     assert result.returncode == 0, result.stderr

@@ -74,12 +74,16 @@ def test_paper_page_shows_everything_about_the_paper(example_site):
     assert abstract.name == "h2" and "We give each layer a sparsity of its own" in words(abstract.find_next("p"))
 
 
+THEMES = {"pruning": "Pruning large models"}  # topic -> title, as in tests/example/docs/data/themes.yml
+
+
 def test_paper_page_has_the_whole_width_and_its_topics_lead_to_the_filtered_list(example_site):
     page = example_site.page("publications/lovelace2024layerwise/")
     assert page.select_one(".md-sidebar--primary").has_attr("hidden")
     assert page.select_one(".md-sidebar--secondary").has_attr("hidden")
     topics = [(words(a), a["href"]) for a in page.select(".lab-paper__topics a")]
-    assert topics == [("pruning", "../../publications/?topic=pruning")]
+    # Shown by its research theme's title (themes.yml), filtered by its keyword.
+    assert topics == [(THEMES["pruning"], "../../publications/?topic=pruning")]
     assert page.select_one(".lab-paper .lab-pub__actions a.lab-pub__link")
 
 

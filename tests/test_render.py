@@ -236,3 +236,15 @@ def test_the_filter_bar_has_an_empty_state_that_clears_it():
     assert form.has_attr("hidden") and empty.has_attr("hidden")  # shown only by the script
     assert empty.get_text(" ", strip=True) == "No papers match these filters. Clear the filters"
     assert empty.button["type"] == "reset" and empty.button["form"] == form["id"]
+
+
+def test_topics_show_by_their_themes_title_and_filter_by_their_keyword():
+    record = paper(keywords="llm-pruning, odd-one")
+    names = {"llm-pruning": "Pruning <large> models"}
+    page = soup(render_publications.paper_page(record, [], replace(CONTEXT, root="../../", topics=names)))
+    assert [(a.get_text(), a["href"]) for a in page.select(".lab-topics a")] == [
+        ("Pruning <large> models", "../../publications/?topic=llm-pruning"),
+        ("odd-one", "../../publications/?topic=odd-one")]
+    select = soup(render_publications.filter_bar([record], Venues(), names)).select_one("select[name=topic]")
+    assert [(o["value"], o.get_text()) for o in select.select("option")] == [
+        ("", "All"), ("odd-one", "odd-one"), ("llm-pruning", "Pruning <large> models")]

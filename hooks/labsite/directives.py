@@ -25,6 +25,7 @@ from .render.html import block, text
 from .site import SiteData
 
 LINE = re.compile(r"^\[%\s*(?P<body>.*?)\s*%\]\s*$")
+HEADING = re.compile(r"^(#{1,6})\s")  # an ATX heading
 
 
 def boolean(value: str) -> bool:
@@ -98,7 +99,12 @@ class Directive:
 
 def paper_context(data: SiteData, page: PageInfo) -> publications.PaperContext:
     """The paper-rendering context of a page: who to mark, venues, the way to the root."""
-    return publications.PaperContext(data.roster, data.venues, page.root, page.max_authors)
+    return publications.PaperContext(data.roster, data.venues, page.root, page.max_authors, _topic_names(data))
+
+
+def _topic_names(data: SiteData) -> dict[str, str]:
+    """Each research theme's topic keyword, with the theme's title: how readers know the topic."""
+    return {theme.topic: theme.title for theme in data.themes}
 
 
 def _publications(data: SiteData, options: dict[str, Any], page: PageInfo) -> str:
@@ -109,7 +115,8 @@ def _publications(data: SiteData, options: dict[str, Any], page: PageInfo) -> st
         papers = [p for p in papers if options["topic"] in p.keywords]
     if "limit" in options:
         papers = papers[: options["limit"]]
-    bar = block(publications.filter_bar(papers, data.venues)) if options.get("filters") else ""
+    bar = block(publications.filter_bar(papers, data.venues, _topic_names(data))) \
+        if options.get("filters") and papers else ""
     return bar + publications.publication_list(papers, paper_context(data, page),
                                                by_year=options.get("group", "year") == "year",
                                                depth=options.get("heading", 2),
@@ -165,7 +172,7 @@ DIRECTIVES: dict[str, Directive] = {
                               records=lambda d: d.organised),
     "grants": Directive(lambda d, o, p: activities.grants_list(d.grants), records=lambda d: d.grants),
     "computing": Directive(lambda d, o, p: activities.computing_table(d.computing), records=lambda d: d.computing),
-    "summary": Directive(lambda d, o, p: summary.summary_list(d)),
+    "summary": Directive(lambda d, o, p: summary.summary_list(d), records=summary.counted_kinds),
     "news": Directive(lambda d, o, p: news.news_list(d.news, o.get("limit"), o.get("title", ""), p.root,
                                                      d.publication),
                       {"limit": integer, "title": words}, records=lambda d: d.news),
@@ -180,14 +187,59 @@ def shows_nothing(markdown: str, data: SiteData) -> bool:
     Such a page would only say that there is nothing (no talks yet), so the
     navigation leaves it out; it comes back with its first record.
     """
+    names = _directives_in([(line, in_code) for _, line, in_code in pagetext.lines(markdown)])
+    return names is not None and _all_empty(names, data)
+
+
+def without_empty_sections(markdown: str, data: SiteData) -> str:
+    """``markdown`` less each section (a heading and what follows it, down to the next
+    heading of its level or above) that holds only directives listing records of kinds
+    that have none, as on a new site's CV: no heading stands over nothing.
+
+    The section's lines become blank lines, so the lines after it keep their numbers.
+    """
+    lines = list(pagetext.lines(markdown))
+    dropped: set[int] = set()
+    for start, (_, line, in_code) in enumerate(lines):
+        level = _heading_level(line) if not in_code else 0
+        if not level or start in dropped:
+            continue
+        end = next((n for n in range(start + 1, len(lines))
+                    if not lines[n][2] and 0 < _heading_level(lines[n][1]) <= level), len(lines))
+        if _lists_only_empty_kinds([(text, code) for _, text, code in lines[start + 1:end]], data):
+            dropped.update(range(start, end))
+    return "\n".join("" if n in dropped else line for n, (_, line, _) in enumerate(lines))
+
+
+def _heading_level(line: str) -> int:
+    match = HEADING.match(line)
+    return len(match.group(1)) if match else 0
+
+
+def _lists_only_empty_kinds(body: list[tuple[str, bool]], data: SiteData) -> bool:
+    """Whether ``body`` (lines, each with whether it is code) has directives, each listing
+    records of a kind with none, and nothing else but blank lines and headings."""
+    if any(line.strip() and (in_code or not (LINE.match(line) or _heading_level(line))) for line, in_code in body):
+        return False
+    names = _directives_in(body)
+    return names is not None and _all_empty(names, data)
+
+
+def _directives_in(body: list[tuple[str, bool]]) -> list[str] | None:
+    """The names of the directives in ``body``; None if one cannot be read (it shows its error box)."""
     names = []
-    for _, line, in_code in pagetext.lines(markdown):
+    for line, in_code in body:
         match = None if in_code else LINE.match(line)
         if match:
             try:
                 names.append(parse(match.group("body"))[0])
             except ValueError:
-                return False  # the page shows its error box
+                return None
+    return names
+
+
+def _all_empty(names: list[str], data: SiteData) -> bool:
+    """Whether there are directives ``names`` and each lists records of a kind with none."""
     return bool(names) and all(DIRECTIVES[name].records is not None and not DIRECTIVES[name].records(data)
                                for name in names)
 
@@ -214,6 +266,7 @@ def expand(markdown: str, page: str, data: SiteData, info: PageInfo = PageInfo()
     A wrong directive becomes a visible error box, and its error is returned.
     """
     lines, errors = [], []
+    markdown = without_empty_sections(markdown, data)
     for number, line, in_code in pagetext.lines(markdown, first_line):
         match = None if in_code else LINE.match(line)
         if match is None:

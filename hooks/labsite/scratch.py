@@ -1,9 +1,6 @@
 """A folder of this process's own, for files handed to other tools by path (mkdocs-bibtex
-reads the checked bibliography from a file).
-
-It lives here rather than in the hook: `mkdocs serve` loads the hook's file afresh for
-every rebuild, while this package stays imported, so all rebuilds share one folder and
-the last shutdown finds it.
+reads the checked bibliography from a file): made on first use, shared by every
+rebuild of `mkdocs serve`, removed when MkDocs shuts down (the hook's ``on_shutdown``).
 """
 
 from __future__ import annotations

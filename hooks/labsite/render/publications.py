@@ -23,6 +23,7 @@ class PaperContext:
     venues: Venues = Venues()
     root: str = ""
     max_authors: int = 10
+    topics: dict[str, str] = field(default_factory=dict)  # a topic's name for readers (themes.yml), by keyword
 
     def paper_url(self, paper: Publication) -> str:
         """The address of the paper's own page, from the current page."""
@@ -211,7 +212,7 @@ def paper_page(paper: Publication, related: list[Publication], context: PaperCon
     head = (f'<div class="lab-paper" data-search-exclude>{badges(paper, context.venues)}'
             f'<div class="lab-pub__authors">{authors(paper, everyone)}</div>'
             f'<p class="lab-pub__venue">{venue(paper)}</p>{actions(paper, context.root, with_details=False)}'
-            f'{topic_links(paper, context.root)}</div>')
+            f'{topic_links(paper, context.root, context.topics)}</div>')
     # Search reads this plain text instead of the head (labsite.stash): the same words in
     # a tenth of the tags, which a thousand papers' pages make worth it, and cleaner results.
     # (The search result's title is the page's.)
@@ -234,12 +235,16 @@ def paper_page(paper: Publication, related: list[Publication], context: PaperCon
     return "".join(parts)
 
 
-def topic_links(paper: Publication, root: str) -> str:
-    """The paper's topics, each a link to the publication list filtered to it (publications.js reads ``?topic=``)."""
+def topic_links(paper: Publication, root: str, names: dict[str, str] | None = None) -> str:
+    """The paper's topics, each a link to the publication list filtered to it (publications.js reads ``?topic=``).
+
+    A topic shows by its name in ``names`` (a research theme's title) where it has one, else as written.
+    """
     if not paper.keywords:
         return ""
-    tags = "".join(f"<li>{link(root + 'publications/?topic=' + quote(topic, safe=''), text(topic))}</li>"
-                   for topic in paper.keywords)
+    names = names or {}
+    tags = "".join(f"<li>{link(root + 'publications/?topic=' + quote(topic, safe=''), text(names.get(topic, topic)))}"
+                   "</li>" for topic in paper.keywords)
     return f'<div class="lab-paper__topics">Topics: <ul class="lab-topics">{tags}</ul></div>'
 
 
@@ -261,19 +266,24 @@ def related_papers(paper: Publication, by_topic: dict[str, list[Publication]], l
     return ranked[:limit]
 
 
-def filter_bar(papers: list[Publication], venues: Venues) -> str:
+def filter_bar(papers: list[Publication], venues: Venues, topic_names: dict[str, str] | None = None) -> str:
     """The filter form above a publication list, and what shows when nothing matches.
+
+    Topics show by their names in ``topic_names`` (research themes' titles) where they have one.
 
     Both start hidden and the site's script shows them, so that a reader without
     JavaScript sees the full list and no controls that do nothing.
     """
     years = list(dict.fromkeys(p.year_label for p in sorted(papers, key=lambda p: p.order)))
     kinds = sorted({p.kind_label for p in papers})
-    topics = sorted({topic for p in papers for topic in p.keywords})
-    ranks = [rank for rank in dict.fromkeys(venues.rank(p.abbr) for p in papers) if rank]
-    selects = "".join(_select(name, label, values) for name, label, values in (
-        ("year", "Year", years), ("type", "Type", kinds),
-        ("topic", "Topic", topics), ("rank", "Rank", sorted(ranks))) if values)
+    names = topic_names or {}
+    topics = sorted({t for p in papers for t in p.keywords}, key=lambda topic: names.get(topic, topic).lower())
+    ranks = sorted(rank for rank in {venues.rank(p.abbr) for p in papers} if rank)
+    selects = "".join(_select(name, label, [(value, shown.get(value, value)) for value in values])
+                      for name, label, values, shown in (("year", "Year", years, {}), ("type", "Type", kinds, {}),
+                                                         ("topic", "Topic", topics, names),
+                                                         ("rank", "Rank", ranks, {}))
+                      if values)
     return (
         f'<form class="lab-filter" id="{FILTER_FORM}" role="search" aria-label="Filter publications" hidden>'
         # Not "q": Material opens its own search for an address with ?q=.
@@ -287,7 +297,8 @@ def filter_bar(papers: list[Publication], venues: Venues) -> str:
     )
 
 
-def _select(name: str, label: str, values: list[str]) -> str:
+def _select(name: str, label: str, choices: list[tuple[str, str]]) -> str:
+    """A labelled select of ``choices``, each a value and what the reader sees, after "All"."""
     options = '<option value="">All</option>' + "".join(
-        f'<option value="{text(value)}">{text(value)}</option>' for value in values)
+        f'<option value="{text(value)}">{text(shown)}</option>' for value, shown in choices)
     return f'<label>{text(label)} <select name="{name}">{options}</select></label>'

@@ -16,6 +16,13 @@ def counted(count: int, one: str, many: str | None = None) -> str:
     return f"{count} {one if count == 1 else many or IRREGULAR_PLURALS.get(one, one + 's')}"
 
 
+def counted_kinds(data: SiteData) -> list[list]:
+    """The kinds of record that the summary counts and that have any: with none, it has nothing to say."""
+    kinds = (data.publications, data.members, data.courses, data.talks, data.reviewing, data.organised, data.grants,
+             data.awards)
+    return [kind for kind in kinds if kind]
+
+
 def summary_list(data: SiteData) -> str:
     """One line per kind of activity listed on the site, each with its count and breakdown."""
     kinds = Counter(p.kind_label for p in data.publications)
