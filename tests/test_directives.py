@@ -127,5 +127,9 @@ def test_expanding_drops_empty_sections_and_keeps_error_lines_right():
     assert error.line == len(CV.split("\n")) + 1
 
 
+def test_the_open_positions_section_stays_to_say_there_are_none():
+    assert "## Open positions" in directives.without_empty_sections("## Open positions\n\n[% positions %]\n", DATA)
+
+
 def test_a_section_with_a_directive_that_cannot_be_read_stays_to_show_its_error():
     assert "## Broken" in directives.without_empty_sections("## Broken\n\n[% talks colour=red %]\n", DATA)

@@ -176,8 +176,8 @@ DIRECTIVES: dict[str, Directive] = {
     "news": Directive(lambda d, o, p: news.news_list(d.news, o.get("limit"), o.get("title", ""), p.root,
                                                      d.publication),
                       {"limit": integer, "title": words}, records=lambda d: d.news),
-    "positions": Directive(lambda d, o, p: news.openings_list(d.openings, p.today, p.root),
-                           records=lambda d: d.openings),
+    # Not a list that may be left out: "no positions at the moment" answers what a student came to ask.
+    "positions": Directive(lambda d, o, p: news.openings_list(d.openings, p.today, p.root)),
 }
 
 

@@ -223,6 +223,9 @@ def test_join_page_says_what_the_group_does_who_it_supervises_and_whom_to_contac
     assert "Assistant Professor, Nature Inspired Computing and Engineering Group, University of Surrey" in text
     assert [li["id"] for li in page.select("li.lab-pub")] == SELECTED[:3]
     assert "AI Efficiency" in text
+    # No position is open: the page says so, and that enquiries are welcome.
+    assert page.find("h2", id="open-positions") is not None
+    assert "No positions are advertised at the moment. Enquiries are welcome all the same" in text
 
 
 def test_seed_pages_and_places_are_kept(owner_site):
