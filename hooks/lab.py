@@ -2,9 +2,10 @@
 
 - ``on_config`` loads ``docs/data/*.yml`` and the BibTeX files, logs each data
   error or warning as one line, takes the site's author, copyright line and
-  description from the profile where ``mkdocs.yml`` does not set them, and hands mkdocs-bibtex a stub entry for each paper
-  that pages cite (``citations.stub_bibliography``): it numbers the footnotes, whose
-  text the hook writes, so no entry can be one that it fails to format;
+  description from the profile where ``mkdocs.yml`` does not set them, and hands
+  mkdocs-bibtex a stub entry for each paper that pages cite
+  (``citations.stub_bibliography``): it numbers the footnotes, whose text the hook
+  writes, so no entry can be one that it fails to format;
 - ``on_files`` adds a page per paper (``publications/<key>/``), the cleaned
   bibliography (``publications.bib``), the news feed (``news.xml``), the image shown
   when a page is shared (drawn from the profile) and ``robots.txt``;
@@ -16,8 +17,8 @@
   data is stashed away from Python-Markdown (``labsite.stash``), which never reads it.
   A page outside any section hides the left sidebar, which would only repeat its tab;
 - ``on_page_content`` makes each run of citations one bracket, "[10, 11]"
-  (``citations.bracketed``), and puts back what search should read; ``on_post_page`` puts back
-  the rest (publication lists, BibTeX, related papers), then machine-readable metadata
+  (``citations.bracketed``), and puts back what search should read; ``on_post_page``
+  puts back the rest (publication lists, BibTeX, related papers), then machine-readable metadata
   into every page's head (Scholar and schema.org data on papers' pages, Person data on
   the home page, sharing cards);
 - ``on_shutdown`` removes the hook's temporary folder;

@@ -7,8 +7,10 @@ warning, and the paper is shown all the same. Nothing here raises on any text.
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
+import unicodedata
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december"]
@@ -133,3 +135,14 @@ def flag(value: str) -> tuple[bool, str]:
     if word in TRUE_WORDS:
         return True, ""
     return False, f"'{value}' is not true or false: read as false"
+
+
+def ascii_lower(text: str) -> str:
+    """``text`` in lower case with its accents dropped and other scripts left out, for
+    addresses that must be plain letters: "Tomás" gives "tomas", "李" gives ""."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
+def digest(text: str) -> str:
+    """A short, stable hash of ``text``, for an address that its letters cannot make."""
+    return hashlib.sha1(text.encode()).hexdigest()[:10]

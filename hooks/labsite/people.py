@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
-import unicodedata
 from dataclasses import dataclass
 
+from . import fields
 from .names import Name
 from .profile import Link
 from .records import build, each
@@ -82,10 +81,9 @@ class Member:
     @property
     def anchor(self) -> str:
         """The id of the person's row on the team page, e.g. ``person-andi-li``."""
-        plain = unicodedata.normalize("NFKD", self.name).encode("ascii", "ignore").decode()  # "Tomás" reads "Tomas"
         # A name in another script leaves no letters here: a short hash keeps it apart.
-        return "person-" + (re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
-                            or hashlib.sha1(self.name.encode()).hexdigest()[:8])
+        return "person-" + (re.sub(r"[^a-z0-9]+", "-", fields.ascii_lower(self.name)).strip("-")
+                            or fields.digest(self.name))
 
     @property
     def years(self) -> str:

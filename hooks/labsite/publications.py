@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import hashlib
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -184,9 +182,8 @@ def slug_of(key: str) -> str:
     ``paper-`` and a short hash of the key: still stable, never a real page. A key
     too long for a folder name is cut, and the hash keeps it apart from its neighbours.
     """
-    plain = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode().lower()
-    slug = SLUG_UNSAFE.sub("-", plain).strip("-.")
-    digest = _digest(key)
+    slug = SLUG_UNSAFE.sub("-", fields.ascii_lower(key)).strip("-.")
+    digest = fields.digest(key)
     if slug in RESERVED_SLUGS:
         return f"paper-{slug}"
     if not slug or not any(char.isalnum() for char in slug):
@@ -223,10 +220,6 @@ def from_entries(entries: list[SourcedEntry]) -> tuple[list[Publication], list[D
     return publications, errors
 
 
-def _digest(key: str) -> str:
-    return hashlib.sha1(key.encode()).hexdigest()[:10]
-
-
 def unique(publications: list[Publication], pages: frozenset[str] = frozenset()) -> tuple[list[Publication],
                                                                                          list[DataError]]:
     """The first record of each citation key (compared without case, as BibTeX does), each
@@ -249,7 +242,7 @@ def unique(publications: list[Publication], pages: frozenset[str] = frozenset())
             continue
         if publication.slug in by_slug or publication.slug in pages:
             holder = f"the key '{by_slug[publication.slug].key}'" if publication.slug in by_slug else "a page"
-            slug = f"{publication.slug}-{_digest(publication.key)}"
+            slug = f"{publication.slug}-{fields.digest(publication.key)}"
             errors.append(DataError(publication.path, publication.line, f"its page address publications/"
                                     f"{publication.slug}/ belongs to {holder}: it gets publications/{slug}/",
                                     field=publication.key, warning=True))

@@ -8,8 +8,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable
 
-from . import (bibliography, career, fields, grants, news, people, profile, publications, service, talks, teaching,
-               themes, venues, xrefs, yamldata)
+from . import (bibliography, career, grants, news, people, profile, publications, service, talks, teaching, themes,
+               venues, xrefs, yamldata)
 from .errors import DataError
 from .names import Roster
 
@@ -188,10 +188,7 @@ def _without_missing_pictures(data: SiteData, docs_dir: Path) -> SiteData:
     """``data`` less the photos (and the CV's PDF) that the docs folder lacks, each warned
     about by ``xrefs``: the initials show instead of a broken image."""
     def kept(value: str) -> str:
-        if not value or fields.WEB.match(value):
-            return value
-        inside = fields.file_path(value, "")
-        return value if inside and (docs_dir / inside).is_file() else ""
+        return value if not value or xrefs.is_there(value, docs_dir) else ""
 
     owner = dataclasses.replace(data.profile, photo=kept(data.profile.photo), cv_pdf=kept(data.profile.cv_pdf))
     members = [dataclasses.replace(m, photo=kept(m.photo)) for m in data.members]

@@ -154,17 +154,27 @@ def _files(people: Document, profile: Document, files: SiteFiles) -> Iterator[Da
     """Each photo, and the CV's PDF when it is not a web address, that the docs folder lacks."""
     named = [(people, path + ("photo",), item["photo"]) for path, item in people.items("people") if "photo" in item]
     if isinstance(profile.data, dict):
-        named += [(profile, (key,), profile.data[key]) for key in ("photo", "cv_pdf")
-                  if key in profile.data and not fields.WEB.match(profile.data[key])]
+        named += [(profile, (key,), profile.data[key]) for key in ("photo", "cv_pdf") if key in profile.data]
     present: list[str] = []
     for doc, path, value in named:
+        if is_there(value, files.docs_dir):
+            continue
         inside = fields.file_path(value, "")
         if not inside:
             yield _warning(doc, path, f"'{value}' leaves the {files.shown_as} folder")
-        elif not (files.docs_dir / inside).is_file():
+        else:
             present = present or _files_below(files.docs_dir)
             alike = [name for name in present if _kind(name) == _kind(inside)]
             yield _stale(doc, path, f"no file {files.shown_as}/{inside}", inside, alike)
+
+
+def is_there(value: str, docs_dir: Path) -> bool:
+    """Whether what a data file names by ``value`` is there: a web address, or a file of
+    the docs folder (a path from it that stays inside it)."""
+    if fields.WEB.match(value):
+        return True
+    inside = fields.file_path(value, "")
+    return bool(inside) and (docs_dir / inside).is_file()
 
 
 def _files_below(folder: Path) -> list[str]:

@@ -40,20 +40,24 @@ def profile_card(profile: Profile, with_bio: bool = True, title: bool = False, a
 
 def contact_links(profile: Profile) -> str:
     """The owner's e-mail address and profile links, each with its icon (the footer's icons)."""
-    entries = [(f"mailto:{profile.email}", profile.email)] if profile.email else []
-    entries += [(item.url, item.label) for item in profile.links]
     items = "".join(element("li", link(url, icons.svg(icons.name_for(url)) + element("span", text(label)),
                                        css="lab-contact__link"))
-                    for url, label in entries)
+                    for url, label in _addresses(profile))
     return f'<ul class="lab-contact">{items}</ul>' if items else ""
 
 
 def social_links(profile: Profile) -> list[dict[str, str]]:
     """The owner's e-mail and profile links in the form of Material's ``extra.social``
     (its footer shows them as icons on every page)."""
-    entries = [(f"mailto:{profile.email}", f"E-mail {profile.email}")] if profile.email else []
-    entries += [(item.url, item.label) for item in profile.links]
-    return [{"icon": icons.name_for(url), "link": url, "name": name} for url, name in entries]
+    email = f"mailto:{profile.email}"
+    return [{"icon": icons.name_for(url), "link": url, "name": f"E-mail {label}" if url == email else label}
+            for url, label in _addresses(profile)]
+
+
+def _addresses(profile: Profile) -> list[tuple[str, str]]:
+    """(address, label) of the e-mail, first, labelled by itself, and of each profile link."""
+    email = [(f"mailto:{profile.email}", profile.email)] if profile.email else []
+    return email + [(item.url, item.label) for item in profile.links]
 
 
 def interests_list(profile: Profile) -> str:
