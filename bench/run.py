@@ -20,6 +20,7 @@ The machine is small and noisy: compare the ratios printed, measured in one run.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import re
@@ -257,33 +258,44 @@ def event_rows(tmp: Path, pages: int) -> list[tuple[str, float, float]]:
             for name in sorted(ours, key=lambda name: -ours[name]) if ours[name] >= 0.005]
 
 
-def rebuild_times(project: Path, edits: int = 5) -> dict[str, float]:
-    """Median seconds (wall clock and CPU) of a rebuild after an edit, as `mkdocs serve` rebuilds:
-    in one process, mkdocs.yml loaded afresh (with the hook's file), a full build.
+SERVE_URL = "http://127.0.0.1:8000/"
+TITLE = re.compile(r"(?m)^(\s*title\s*=\s*\{)")  # a BibTeX entry's title, not its booktitle
 
-    Two edits alternate with their undoing: a talk added to talks.yml, a paper's title
-    changed in its .bib file.
+
+def rebuild_series(project: Path, dirty: bool, edits: int = 5) -> dict[str, float]:
+    """Median seconds (wall clock and CPU) of a rebuild after an edit, as `mkdocs serve` rebuilds
+    (with ``--dirty`` if ``dirty``): in one process, the plugins started once, mkdocs.yml loaded
+    afresh for each rebuild, the site's address the server's.
+
+    Each edit alternates with its undoing: a talk added to talks.yml, and in each .bib
+    file, its first paper's title changed. Run in a process of its own (``--series``): plugins keep
+    their state from one build to the next, as serve keeps them.
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    def rebuild() -> tuple[float, float]:
+    def config_now():
         config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
-        config.plugins.on_startup(command="serve", dirty=False)
+        config.site_url = SERVE_URL
+        return config
+
+    def rebuild() -> tuple[float, float]:
+        config = config_now()
         wall, cpu = time.perf_counter(), time.process_time()
-        build(config)
+        build(config, serve_url=SERVE_URL, dirty=dirty)
         return time.perf_counter() - wall, time.process_time() - cpu
 
+    config_now().plugins.on_startup(command="serve", dirty=dirty)
     talks = project / "docs" / "data" / "talks.yml"
-    bib = next(path for path in sorted((project / "bib").glob("*.bib")) if "title" in path.read_text())
-    edits_of = {
-        "talks.yml": (talks, lambda text: text + "  - year: 2025\n    title: An edit\n    host: Somewhere\n"),
-        "a BibTeX title": (bib, lambda text: text.replace("title = {", "title = {Edited ", 1)),
-    }
+    edits_of = {"talks.yml": (talks, lambda text: text + "  - year: 2025\n    title: An edit\n    host: Somewhere\n")}
+    for bib in sorted((project / "bib").glob("*.bib")):  # the first paper's title in each file
+        entries = len(TITLE.findall(bib.read_text(encoding="utf-8")))
+        edits_of[f"a title in {bib.name} ({entries:,} entries)"] = (bib, lambda text: TITLE.sub(r"\1Edited ", text, 1))
     rebuild()  # the first build: cold, as when `mkdocs serve` starts
     results = {}
     for name, (path, edit) in edits_of.items():
         original = path.read_text(encoding="utf-8")
+        assert edit(original) != original, f"the benchmark's edit of {path.name} changes nothing"
         walls, cpus = [], []
         for number in range(edits):
             path.write_text(edit(original) if number % 2 == 0 else original, encoding="utf-8")
@@ -296,12 +308,23 @@ def rebuild_times(project: Path, edits: int = 5) -> dict[str, float]:
     return results
 
 
+def rebuild_times(project: Path, dirty: bool) -> dict[str, float]:
+    """:func:`rebuild_series` of ``project``, in a process of its own."""
+    command = [sys.executable, __file__, "--series", str(project)] + (["--dirty"] if dirty else [])
+    done = subprocess.run(command, check=True, capture_output=True, text=True,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return json.loads(done.stdout)
+
+
 def editing_rows(tmp: Path, real_papers: int) -> list[tuple[str, float]]:
-    """Edit-to-page rebuild times of this site and of it with 1,000 more papers."""
+    """Edit-to-page rebuild times of this site and of it with 1,000 more papers, with
+    `mkdocs serve --dirty` (only the pages an edit touches) and plain `mkdocs serve`."""
     rows = []
     for label, bib_text in ((f"this site ({real_papers} papers)", None), ("1,000 more papers", synthetic_bib(1000))):
-        times = rebuild_times(lab_project(tmp / f"editing-{len(rows)}", bib_text))
-        rows += [(f"{label}: rebuild after editing {what}", seconds) for what, seconds in times.items()]
+        for dirty in (True, False):
+            project = lab_project(tmp / f"editing-{len(rows)}", bib_text)
+            serve = "mkdocs serve --dirty" if dirty else "mkdocs serve"
+            rows += [(f"{label}, `{serve}`: {what}", seconds) for what, seconds in rebuild_times(project, dirty).items()]
     return rows
 
 
@@ -338,9 +361,14 @@ def main() -> None:
                         help="only: time each MkDocs event in one build at 1,037 pages, against a plain site")
     parser.add_argument("--editing", action="store_true",
                         help="only: rebuild times after a data edit and a BibTeX edit, as mkdocs serve rebuilds")
+    parser.add_argument("--series", metavar="PROJECT", help=argparse.SUPPRESS)  # one process of --editing
+    parser.add_argument("--dirty", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--big-field", action="store_true",
                         help="only: build times with one paper's fields of 100 KB to 1 MB")
     args = parser.parse_args()
+    if args.series:
+        print(json.dumps(rebuild_series(Path(args.series), args.dirty)))
+        return
     if args.big_field:
         with tempfile.TemporaryDirectory() as tmp:
             rows = big_field_rows(Path(tmp), repeats=3)
@@ -352,7 +380,7 @@ def main() -> None:
     if args.editing:
         with tempfile.TemporaryDirectory() as tmp:
             rows = editing_rows(Path(tmp), real_papers)
-        print("| edit to page (median of 5 edits) | seconds |\n| --- | ---: |")
+        print("| edit to page: rebuild after an edit (median of 5 edits) | seconds |\n| --- | ---: |")
         for label, seconds in rows:
             print(f"| {label} | {seconds:.2f} |")
         return

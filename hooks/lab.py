@@ -21,6 +21,14 @@
   puts back the rest (publication lists, BibTeX, related papers), then machine-readable metadata
   into every page's head (Scholar and schema.org data on papers' pages, Person data on
   the home page, sharing cards);
+- with ``--dirty`` (``mkdocs serve --dirty``), only the pages that an edit touches are
+  written again (``labsite.rebuilds``): each page reads the data through a view that
+  notes what it read, and ``on_nav`` marks a page unmodified for MkDocs when its source,
+  what it read and the site-wide key (settings, navigation, theme and hook code, the
+  problems listed) are as they were. A kept page's title and front matter are put back
+  for the navigation of the others; ``on_page_context`` keeps each page's search
+  entries, and ``on_post_build`` hands Material's search the whole index; files that
+  are gone (a paper taken out) are removed from the site;
 - ``on_shutdown`` removes the hook's temporary folder;
 - ``on_post_build`` fails ``mkdocs build`` if there were errors, after the rest of
   the site was written; ``mkdocs serve`` keeps serving it, each page with a banner
@@ -42,8 +50,9 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
+from mkdocs.utils.meta import get_data
 
-from labsite import citations, directives, scratch, stash
+from labsite import citations, directives, rebuilds, scratch, stash
 from labsite.bibtex_export import cleaned_bibtex
 from labsite.render import career, metadata, problems
 from labsite.render.news import atom_feed
@@ -60,22 +69,33 @@ SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog"
 ARTICLE = '<article class="md-content__inner md-typeset">'
 
 _command: str | None = None
+_dirty = False  # `--dirty`: write again only the pages that changed (labsite.rebuilds)
 _cache = FileCache()
 _data = SiteData()
 _errors: list = []
 _paper_pages: dict = {}  # source path of each generated paper page -> its publication
 _stashed: dict = {}  # source path of a page -> its HTML blocks, kept from Markdown (see labsite.stash)
 _build_info = directives.PageInfo()  # what every page of this build shares: settings, "today"
+_rebuilds = rebuilds.Rebuilds()  # what each page was last written from, kept between `mkdocs serve` rebuilds
+_digests = rebuilds.Digests(_data)  # of this build's data
+_reads: dict = {}  # source path of a page being built -> what it reads of the data (rebuilds.Reads)
+_sources: dict = {}  # source path of each page -> digest of its source, this build
+_search = None  # Material's search plugin, whose index a dirty rebuild completes with the pages it kept
+_entries_before = 0  # the search index's length before the page being written
+_page_entries: dict = {}  # source path of a page -> its search entries, this build
+_outputs: set = set()  # every file the last dirty build wrote
 
 
 def on_startup(command, dirty):
-    global _command
-    _command = command
+    global _command, _dirty
+    _command, _dirty = command, dirty
+    if dirty:  # MkDocs warns that a dirty build is inaccurate; with this hook it is not
+        logging.getLogger("mkdocs.commands.build").addFilter(_without_dirty_warning)
 
 
 @event_priority(100)  # before mkdocs-bibtex reads its bib_file
 def on_config(config):
-    global _data, _build_info
+    global _data, _build_info, _digests
     _build_info = directives.PageInfo(max_authors=_settings(config)["max_authors"], today=_build_date())
     project = Path(config.config_file_path).parent
     bibtex = config.plugins.get("bibtex")
@@ -86,6 +106,8 @@ def on_config(config):
     _data, found = load(project, docs / "data", sorted(bib_dir.glob("*.bib")), _cache, docs_dir=docs,
                         markdown=markdown)
     _errors.clear()
+    _reads.clear()
+    _digests = rebuilds.Digests(_data)
     _report(found)
     if "social" not in config.extra:  # the footer's icons: the profile's links, unless mkdocs.yml gives its own
         config.extra["social"] = career.social_links(_data.profile)
@@ -118,7 +140,7 @@ def on_files(files, config):
     return files
 
 
-def on_nav(nav, config, files):
+def _hide_empty_pages(nav, config, files):
     # A page that would only say there is nothing (no talks yet) is not offered in the navigation.
     empty = {page.file.src_uri for page in nav.pages if directives.shows_nothing(page.file.content_string, _data)}
     if empty:
@@ -140,6 +162,45 @@ def _without(items: list, pages: set[str]) -> list:
     return kept
 
 
+@event_priority(-100)  # once every plugin has shaped the navigation, which every page shows
+def _plan_rebuild(nav, config, files):
+    # Under `--dirty`, MkDocs writes again only the pages whose file says it was modified.
+    if not _dirty:
+        return nav
+    global _search, _outputs
+    _search, searchable = _search_plugin(config)
+    if not searchable:
+        log.info("Writing every page again: only Material's search index can be completed with the pages kept")
+    pages = files.documentation_pages()
+    _sources.clear()
+    _sources.update(_page_sources(files))
+    stale = _rebuilds.stale(_site_key(config, nav), _sources, _digests) if searchable else set(_sources)
+    written = 0
+    for file in pages:
+        kept = file.src_uri not in stale and os.path.isfile(file.abs_dest_path)
+        file.is_modified = (lambda: False) if kept else (lambda: True)
+        written += not kept
+        if kept:  # other pages' navigation shows its title and front matter, which it does not read again
+            built = _rebuilds.built(file.src_uri)
+            file.page.title, file.page.meta = built.title, built.meta
+    log.info(f"Writing all {written} pages" if written == len(pages) else
+             f"Writing {written} of {len(pages)} pages: the others are unchanged")
+    _outputs, gone = {file.abs_dest_path for file in files}, _outputs
+    _remove(gone - _outputs, Path(config.site_dir))
+    return nav
+
+
+def _page_sources(files) -> dict:
+    """Each page's source path, with a digest of what it is written from besides the data it reads."""
+    # An authored page's own links resolve against the site's files; a paper's page has none.
+    links = rebuilds.digest(sorted(file.src_uri for file in files))
+    return {file.src_uri: rebuilds.digest(file.content_bytes, "" if file.src_uri in _paper_pages else links)
+            for file in files.documentation_pages()}
+
+
+on_nav = CombinedEvent(_hide_empty_pages, _plan_rebuild)
+
+
 def on_pre_page(page, config, files):
     # A paper's page is in no navigation; as a child of the list's page, it makes the
     # theme mark the Publications tab active (a page is active with its parents).
@@ -151,8 +212,7 @@ def on_pre_page(page, config, files):
 
 @event_priority(50)  # before mkdocs-bibtex, which cannot report a bad key usefully
 def _check_citations(markdown, page, config, files):
-    markdown, errors = citations.check(markdown, _page_name(page, config), _data.publications,
-                                       _data.broken_keys, _body_start(page))
+    markdown, errors = citations.check(markdown, _page_name(page, config), _view(page), _body_start(page))
     _report(errors)
     return markdown
 
@@ -160,18 +220,19 @@ def _check_citations(markdown, page, config, files):
 @event_priority(-50)  # after mkdocs-bibtex has turned [@key] citations into footnotes
 def _expand_directives(markdown, page, config, files):
     info = dataclasses.replace(_build_info, root="../" * page.url.count("/"))
-    markdown, errors = directives.expand(markdown, _page_name(page, config), _data, info, _body_start(page))
+    data = _view(page)
+    markdown, errors = directives.expand(markdown, _page_name(page, config), data, info, _body_start(page))
     _report(errors)
     markdown, blocks = stash.stash(markdown)
     # After the stash, so that no data text can pass for a footnote line.
-    markdown = citations.references(markdown, _data.publications, directives.paper_context(_data, info))
+    markdown = citations.references(markdown, data, directives.paper_context(data, info))
     markdown, _stashed[page.file.src_uri] = stash.stash(markdown, blocks)
     return markdown
 
 
 def on_page_content(html, page, config, files):
     # Before the data goes back in, so that only Python-Markdown's own footnote references are read.
-    html = citations.bracketed(html, _data.publications)
+    html = citations.bracketed(html, _view(page))
     # What search leaves out goes in after it has read the page (on_post_page).
     return stash.unstash(html, _stashed.get(page.file.src_uri, []), searched_only=True)
 
@@ -189,8 +250,26 @@ def _full_width(markdown, page, config, files):
 on_page_markdown = CombinedEvent(_check_citations, _expand_directives, _full_width)
 
 
+@event_priority(100)  # before the search plugin indexes the page
+def _count_search_entries(context, page, config, nav):
+    global _entries_before
+    if _dirty and _search is not None:
+        _entries_before = len(_search.search_index.entries)
+    return context
+
+
+@event_priority(-100)  # after it: what it added is this page's, kept for rebuilds that keep the page
+def _take_search_entries(context, page, config, nav):
+    if _dirty and _search is not None:
+        _page_entries[page.file.src_uri] = _search.search_index.entries[_entries_before:]
+    return context
+
+
+on_page_context = CombinedEvent(_count_search_entries, _take_search_entries)
+
+
 @event_priority(100)  # before any plugin that edits the page: it must see the whole page, not placeholders
-def on_post_page(output, page, config):
+def _finish_page(output, page, config):
     output = stash.unstash(output, _stashed.pop(page.file.src_uri, []))
     root = "../" * page.url.count("/")
     site_url = config.site_url
@@ -198,6 +277,7 @@ def on_post_page(output, page, config):
     head = [f'<link rel="alternate" type="application/atom+xml" title="News" href="{root}{NEWS_FEED}">']
     paper = _paper_pages.get(page.file.src_uri)
     if paper is not None:
+        paper = _view(page).publication(paper.slug)
         # Metadata needs absolute addresses: a local PDF has one only when site_url is set.
         pdf = pdf_url(paper, site_url or "")
         head.append(metadata.paper_head(paper, page_url, pdf if pdf and pdf.startswith("http") else None))
@@ -208,13 +288,26 @@ def on_post_page(output, page, config):
         description = page.meta.get("description") or unescape(config.site_description or "")
         kind = "website"
     if page.is_homepage:
-        head.append(metadata.person_head(_data.profile, site_url))
+        head.append(metadata.person_head(_view(page).profile, site_url))
     image = f"{site_url}{SOCIAL_CARD}" if site_url else None
     head.append(metadata.social_tags(title, description, config.site_name, page_url, image, kind))
     output = output.replace("</head>", "\n".join(head) + "\n</head>", 1)
     if _command == "serve" and _errors:  # the editor sees why a page did not change; a build never shows it
         output = output.replace(ARTICLE, ARTICLE + problems.banner(_errors), 1)
     return _named_search(output)
+
+
+@event_priority(-100)  # once every plugin has had the page
+def _remember_page(output, page, config):
+    reads = _reads.pop(page.file.src_uri, None)
+    if _dirty:
+        read = {thing: _digests.of(thing) for thing in (reads.read if reads else ())}
+        _rebuilds.record(page.file.src_uri, rebuilds.Built(_sources[page.file.src_uri], read, page.title,
+                                                           page.meta, _page_entries.pop(page.file.src_uri, [])))
+    return output
+
+
+on_post_page = CombinedEvent(_finish_page, _remember_page)
 
 
 def on_post_template(output_content, template_name, config):
@@ -226,7 +319,17 @@ def _named_search(html_page: str) -> str:
     return html_page.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)
 
 
-def on_post_build(config):
+@event_priority(100)  # before the search plugin writes its index
+def _complete_search_index(config):
+    # Material merges a dirty rebuild's entries as if one page had changed: give it the
+    # whole index instead, each page's entries as that page was last written, in page order.
+    if _dirty and _search is not None:
+        _search.search_index.entries = [entry for path in _sources if (built := _rebuilds.built(path))
+                                        for entry in built.search]
+        _search.search_index_prev = None
+
+
+def _fail_on_errors(config):
     if not _errors:
         return
     errors = [error for error in _errors if not error.warning]
@@ -237,8 +340,67 @@ def on_post_build(config):
     log.info(summary)
 
 
+on_post_build = CombinedEvent(_complete_search_index, _fail_on_errors)
+
+
 def on_shutdown():
     scratch.remove()  # after a build, or when `mkdocs serve` stops
+
+
+def _view(page) -> rebuilds.Reads:
+    """The site's data as ``page`` reads it: what it reads is noted, for rebuilds."""
+    reads = _reads.get(page.file.src_uri)
+    if reads is None:
+        reads = _reads[page.file.src_uri] = rebuilds.Reads(_data)
+    return reads
+
+
+def _search_plugin(config) -> tuple:
+    """Material's search plugin (or None), and whether a dirty rebuild can complete the site's search index."""
+    plugin = config.plugins.get("material/search")
+    if plugin is None:  # another search plugin would lose the pages a rebuild keeps
+        return None, not any(name.endswith("search") for name in config.plugins)
+    index = getattr(plugin, "search_index", None)
+    return plugin, isinstance(getattr(index, "entries", None), list) and hasattr(plugin, "search_index_prev")
+
+
+def _site_key(config, nav) -> str:
+    """A digest of what every page shows or is written with: when it changes, every page is written again."""
+    project = Path(config.config_file_path).parent
+    code = [Path(folder) for folder in config.theme.dirs if Path(folder).is_relative_to(project)]
+    code += [Path(hook.__file__).parent for hook in config.hooks.values()]
+    stamps = [(str(path), path.stat().st_mtime_ns, path.stat().st_size) for folder in code
+              for path in sorted(folder.rglob("*")) if path.is_file() and "__pycache__" not in path.parts]
+    settings = (config.site_url, config.site_author, config.copyright, config.site_description, config.extra)
+    return rebuilds.digest(Path(config.config_file_path).read_bytes(), settings, _build_info, stamps,
+                           _outline(nav.items), _errors if _command == "serve" else ())
+
+
+def _outline(items) -> list:
+    """The navigation as pages show it: titles, addresses, and the front matter of each page
+    (its icon, status...); a page titled by its own heading stands for its whole source."""
+    outline = []
+    for item in items:
+        if item.is_page:
+            source = _sources[item.file.src_uri] if item.title is None else ""
+            outline.append((item.title, item.url, get_data(item.file.content_string)[1], source))
+        else:
+            outline.append((item.title, getattr(item, "url", None), _outline(getattr(item, "children", None) or [])))
+    return outline
+
+
+def _remove(paths: set, site_dir: Path) -> None:
+    # What a dirty rebuild leaves of files that are gone (a paper taken out), and the folders they leave empty.
+    for path in map(Path, paths):
+        path.unlink(missing_ok=True)
+        folder = path.parent
+        while folder != site_dir and folder.is_relative_to(site_dir) and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
+
+
+def _without_dirty_warning(record: logging.LogRecord) -> bool:
+    return "A 'dirty' build is being performed" not in record.getMessage()
 
 
 def _build_date() -> datetime.date:

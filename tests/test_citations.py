@@ -12,13 +12,16 @@ from labsite import citations, stash
 from labsite.names import Name
 from labsite.publications import Publication
 from labsite.render.publications import PaperContext
+from labsite.site import SiteData
 
 PAPERS = [Publication("yin2024outlier", "inproceedings", "OWL", (Name("Lu", "Yin"),), 2024),
           Publication("Liu2021We", "inproceedings", "ITOP", (Name("Shiwei", "Liu"),), 2021)]
+DATA = SiteData(publications=PAPERS)
 
 
 def check(markdown, broken=frozenset()):
-    return citations.check(markdown, "docs/research.md", PAPERS, broken, first_line=3)
+    return citations.check(markdown, "docs/research.md", SiteData(publications=PAPERS, broken_keys=broken),
+                           first_line=3)
 
 
 def test_known_citations_pass_unchanged():
@@ -45,7 +48,7 @@ def test_citations_in_code_blocks_are_left_alone():
 
 def test_footnotes_get_the_papers_reference_linked_to_its_page():
     markdown = "Text[^yin2024outlier]\n\n[^yin2024outlier]: yin2024outlier.\n[^other]: Not ours."
-    written, [reference] = stash.stash(citations.references(markdown, PAPERS, PaperContext(root="../")))
+    written, [reference] = stash.stash(citations.references(markdown, DATA, PaperContext(root="../")))
     assert written.startswith("Text[^yin2024outlier]\n\n[^yin2024outlier]: <!--lab-stash-")
     assert written.endswith("\n[^other]: Not ours.")
     assert reference == 'Lu Yin. <a href="../publications/yin2024outlier/">OWL</a>. 2024.'
@@ -70,7 +73,7 @@ def ref(key, number, nth=""):
 
 def test_adjacent_citations_become_one_bracket_of_linked_numbers():
     html = f"<p>Pruning {ref('yin2024outlier', 1)}{ref('Liu2021We', 2)}, and again {ref('liu2021we', 2, 2)}.</p>"
-    written = BeautifulSoup(citations.bracketed(html, PAPERS), "html.parser")
+    written = BeautifulSoup(citations.bracketed(html, DATA), "html.parser")
     first, second = written.select("span.lab-cite")
     assert first.get_text() == "[1, 2]" and second.get_text() == "[2]"
     assert [(a["href"], a["id"], a["title"]) for a in first.find_all("a")] == [
@@ -80,9 +83,9 @@ def test_adjacent_citations_become_one_bracket_of_linked_numbers():
 
 
 def test_citations_parted_by_white_space_join_and_by_words_do_not():
-    spaced = citations.bracketed(f"{ref('yin2024outlier', 1)}\n {ref('liu2021we', 2)}", PAPERS)
+    spaced = citations.bracketed(f"{ref('yin2024outlier', 1)}\n {ref('liu2021we', 2)}", DATA)
     assert BeautifulSoup(spaced, "html.parser").get_text() == "[1, 2]"
-    parted = citations.bracketed(f"{ref('yin2024outlier', 1)} and {ref('liu2021we', 2)}", PAPERS)
+    parted = citations.bracketed(f"{ref('yin2024outlier', 1)} and {ref('liu2021we', 2)}", DATA)
     assert BeautifulSoup(parted, "html.parser").get_text() == "[1] and [2]"
 
 
@@ -90,7 +93,7 @@ def test_other_footnotes_and_superscripts_are_left_alone():
     note = ref("aside", 1)
     html = f'<p>A note{note}{ref("yin2024outlier", 2)} x<sup>*</sup></p><div class="footnote"><ol>' \
            '<li id="fn:aside"><p>Mine.</p></li><li id="fn:yin2024outlier"><p>OWL</p></li></ol></div>'
-    written = citations.bracketed(html, PAPERS)
+    written = citations.bracketed(html, DATA)
     assert f"A note{note}" in written and "<sup>*</sup>" in written
     soup = BeautifulSoup(written, "html.parser")
     assert soup.select_one("span.lab-cite").get_text() == "[2]"
@@ -99,7 +102,7 @@ def test_other_footnotes_and_superscripts_are_left_alone():
 
 def test_a_citation_title_is_escaped_in_its_tooltip():
     hostile = [Publication("x2024", "misc", '"><script>alert(1)</script>', (Name("A", "B"),), 2024)]
-    written = citations.bracketed(ref("x2024", 1), hostile)
+    written = citations.bracketed(ref("x2024", 1), SiteData(publications=hostile))
     assert "<script>" not in written
     assert BeautifulSoup(written, "html.parser").a["title"] == '"><script>alert(1)</script>'
 

@@ -80,13 +80,14 @@ def wait_for(condition, seconds: float, what: str):
     pytest.fail(f"timed out after {seconds} s waiting for {what}")
 
 
-def test_mkdocs_serve_rebuilds_when_a_data_file_changes(project, tmp_path_factory):
+@pytest.mark.parametrize("options", [[], ["--dirty"]], ids=["mkdocs serve", "mkdocs serve --dirty"])
+def test_mkdocs_serve_rebuilds_when_a_data_file_changes(project, tmp_path_factory, options):
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     log = tmp_path_factory.mktemp("serve") / "serve.log"
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
-         "-a", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=log.open("w"), env=env)
+         "-a", f"127.0.0.1:{port}", *options], stdout=subprocess.DEVNULL, stderr=log.open("w"), env=env)
     team = f"http://127.0.0.1:{port}/team/"
     try:
         wait_for(lambda: "Grace Okafor" in fetch(team), 90, "the first build")
@@ -98,6 +99,7 @@ def test_mkdocs_serve_rebuilds_when_a_data_file_changes(project, tmp_path_factor
         bib.write_text(bib.read_text().replace("Layerwise Sparsity for Pruning", "Layer-Wise Sparsity for Pruning"))
         publications = f"http://127.0.0.1:{port}/publications/"
         wait_for(lambda: "Layer-Wise Sparsity for Pruning" in fetch(publications), 90, "the rebuild after editing the .bib")
+        assert "Layer-Wise Sparsity for Pruning" in fetch(f"{publications}lovelace2024layerwise/")  # its own page
     except BaseException:
         print(log.read_text())  # shown by pytest when the test fails
         raise

@@ -27,11 +27,12 @@ IGNORED = shutil.ignore_patterns("__pycache__", "*.egg-info", "node_modules", "a
                                  ".pytest_cache", "site")
 OWNER = ("Lu Yin", "Surrey")  # what no output file of the fork may name (in any case)
 # The engine tests the fork runs: all but the browser and tool tests (-m "not browser"),
-# the two that make a copy and run these tests in it (no fork within the fork), and the
-# two that try random input for a fixed budget, whatever the content (left out for
-# time: under two minutes in all).
+# the two that make a copy and run these tests in it (no fork within the fork), and,
+# left out for time (under two minutes in all), the two that try random input for a
+# fixed budget and the edit-by-edit check of `mkdocs serve --dirty`, which all test the
+# same whatever the content.
 FORK_RUN = ["-m", "not browser", "--ignore=tests/test_fork.py", "--ignore=tests/test_new_site.py",
-            "--ignore=tests/test_fuzz.py", "--ignore=tests/test_properties.py"]
+            "--ignore=tests/test_fuzz.py", "--ignore=tests/test_properties.py", "--ignore=tests/test_serve_dirty.py"]
 
 
 def repository_files() -> list[Path]:

@@ -28,27 +28,27 @@ def test_build_aborts_after_writing_when_there_were_errors(hook):
     hook._data = SiteData(papers_left_out=1)
     hook._errors[:] = [DataError("bib/x.bib", 3, "broken"), DataError("bib/x.bib", 9, "odd", warning=True)]
     with pytest.raises(Abort, match=r"Aborted: 0 papers shown, 1 left out; 1 error\(s\) and 1 warning\(s\) listed above"):
-        hook.on_post_build(config=None)
+        hook._fail_on_errors(config=None)
 
 
 def test_warnings_alone_let_the_build_pass_with_a_summary_line(hook, caplog):
     hook.on_startup(command="build", dirty=False)
     hook._errors[:] = [DataError("bib/x.bib", 9, "odd", warning=True)]
     with caplog.at_level("INFO", logger="mkdocs.hooks.lab"):
-        assert hook.on_post_build(config=None) is None
+        assert hook._fail_on_errors(config=None) is None
     assert caplog.messages[-1].endswith("0 left out; 0 error(s) and 1 warning(s) listed above")
 
 
 def test_serve_keeps_serving_despite_errors(hook):
     hook.on_startup(command="serve", dirty=False)
     hook._errors[:] = [DataError("bib/x.bib", 3, "broken")]
-    assert hook.on_post_build(config=None) is None
+    assert hook._fail_on_errors(config=None) is None
 
 
 def test_clean_build_passes(hook):
     hook.on_startup(command="build", dirty=False)
     hook._errors[:] = []
-    assert hook.on_post_build(config=None) is None
+    assert hook._fail_on_errors(config=None) is None
 
 
 class _Page:

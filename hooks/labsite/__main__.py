@@ -34,7 +34,8 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 2
     print(f"Wrote a new site for {' '.join(args.name.split())} in {args.folder} ({len(written)} files). Next:\n"
-          f"  cd {args.folder} && python3 -m venv .venv && . .venv/bin/activate && pip install -e . && mkdocs serve\n"
+          f"  cd {args.folder} && python3 -m venv .venv && . .venv/bin/activate && pip install -e . "
+          f"&& mkdocs serve --dirty\n"
           f"then fill in docs/data/*.yml (profile.yml first) and paste your BibTeX into bib/publications.bib.")
     return 0
 

@@ -25,6 +25,7 @@ from .errors import DataError
 from .publications import Publication
 from .render.html import text
 from .render.publications import PaperContext, reference
+from .site import SiteData
 from .stash import mark
 
 BLOCK = re.compile(r"\[(?P<body>[^\[\]]*@[^\[\]]*)\]")
@@ -55,16 +56,18 @@ def _parts(block: re.Match) -> list[tuple[str, str]]:
             for part in block.group("body").split(";")]
 
 
-def check(markdown: str, page: str, papers: list[Publication], broken: frozenset[str] = frozenset(),
-          first_line: int = 1) -> tuple[str, list[DataError]]:
+def check(markdown: str, page: str, data: SiteData, first_line: int = 1) -> tuple[str, list[DataError]]:
     """Report citations of unknown keys, and remove them from ``markdown``.
 
-    Citations of ``broken`` keys (entries left out for their own errors, already
-    reported) are removed without a second message.
+    Citations of the data's ``broken_keys`` (entries left out for their own errors,
+    already reported) are removed without a second message.
     """
-    if "@" not in markdown:  # most pages cite nothing: spare them the index of keys
+    # Most pages cite nothing: spare them the index of keys (and, under `mkdocs serve
+    # --dirty`, a rebuild for every BibTeX edit: the data notes what a page reads).
+    if "@" not in markdown:
         return markdown, []
-    keys = {paper.key.lower(): paper.key for paper in papers}
+    keys = {paper.key.lower(): paper.key for paper in data.publications}
+    broken = data.broken_keys
     errors, out = [], []
     for number, line, in_code in pagetext.lines(markdown, first_line):
         if not in_code and "@" in line:
@@ -104,14 +107,14 @@ def stub_bibliography(papers: list[Publication]) -> str:
                    for paper in papers if CITABLE_KEY.match(paper.key))
 
 
-def references(markdown: str, papers: list[Publication], context: PaperContext) -> str:
-    """Each footnote that mkdocs-bibtex wrote for one of ``papers``, its text the paper's reference.
+def references(markdown: str, data: SiteData, context: PaperContext) -> str:
+    """Each footnote that mkdocs-bibtex wrote for one of the data's papers, its text the paper's reference.
 
     The reference is rendered HTML, marked for :func:`labsite.stash.stash`.
     """
     if "[^" not in markdown:
         return markdown
-    by_key = {paper.key.lower(): paper for paper in papers}
+    by_key = {paper.key.lower(): paper for paper in data.publications}
 
     def write(match: re.Match) -> str:
         paper = by_key.get(match.group("key").lower())
@@ -122,8 +125,8 @@ def references(markdown: str, papers: list[Publication], context: PaperContext) 
     return FOOTNOTE.sub(write, markdown)
 
 
-def bracketed(html: str, papers: list[Publication]) -> str:
-    """The converted page with each run of adjacent citations of ``papers`` as one bracket.
+def bracketed(html: str, data: SiteData) -> str:
+    """The converted page with each run of adjacent citations of the data's papers as one bracket.
 
     "[10, 11]": each number links to its reference at the foot of the page (which links
     to the paper's page, and back to the text), and gives the paper's title as its
@@ -133,7 +136,7 @@ def bracketed(html: str, papers: list[Publication]) -> str:
     """
     if 'class="footnote-ref"' not in html:  # most pages cite nothing: spare them the index of titles
         return html
-    titles = {paper.key.lower(): paper.title for paper in papers}
+    titles = {paper.key.lower(): paper.title for paper in data.publications}
     parts, done = [], 0
     for run in _runs(html, titles):
         parts += [html[done:run[0].start()], _bracket(run, titles)]

@@ -127,8 +127,8 @@ def _paper(data: SiteData, options: dict[str, Any], page: PageInfo) -> str:
     paper = data.publication(options["key"])
     if paper is None:
         raise ValueError(f"directive 'paper': no publication has the key '{options['key']}'")
-    related = publications.related_papers(paper, data.by_topic)
-    return publications.paper_page(paper, related, paper_context(data, page))
+    # By key, so that a rebuild can tell whether what this page shows of them changed (labsite.rebuilds).
+    return publications.paper_page(paper, data.related(paper.key), paper_context(data, page))
 
 
 def _stats(data: SiteData, options: dict[str, Any], page: PageInfo) -> str:

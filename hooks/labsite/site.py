@@ -82,6 +82,24 @@ class SiteData:
                 index.setdefault(topic, []).append(paper)
         return index
 
+    def related(self, key: str, limit: int = 5) -> list[publications.Publication]:
+        """The papers shown as related on the page of the paper ``key``: others sharing a topic
+        with it, most shared topics first, then newest ([] if there is no such paper)."""
+        paper = self.publication(key)
+        if paper is None:
+            return []
+        if len(paper.keywords) == 1:  # the common case: the topic's list is already in order
+            return [other for other in self.by_topic.get(paper.keywords[0], ())[: limit + 1]
+                    if other.key != paper.key][:limit]
+        shared: dict[str, int] = {}
+        candidates: dict[str, publications.Publication] = {}
+        for topic in paper.keywords:
+            for other in self.by_topic.get(topic, ()):
+                if other.key != paper.key:
+                    shared[other.key] = shared.get(other.key, 0) + 1
+                    candidates[other.key] = other
+        return sorted(candidates.values(), key=lambda other: (-shared[other.key], other.order))[:limit]
+
     def publication(self, key: str) -> publications.Publication | None:
         """The publication with citation key ``key`` (any case), or whose page address is ``key``."""
         return self._by_key.get(key.lower())

@@ -248,24 +248,6 @@ def topic_links(paper: Publication, root: str, names: dict[str, str] | None = No
     return f'<div class="lab-paper__topics">Topics: <ul class="lab-topics">{tags}</ul></div>'
 
 
-def related_papers(paper: Publication, by_topic: dict[str, list[Publication]], limit: int = 5) -> list[Publication]:
-    """Other papers sharing a topic with ``paper``, most shared topics first, then newest.
-
-    ``by_topic`` lists each topic's papers newest first (see ``SiteData.by_topic``).
-    """
-    if len(paper.keywords) == 1:  # the common case: the topic's list is already in order
-        return [other for other in by_topic.get(paper.keywords[0], ())[: limit + 1] if other.key != paper.key][:limit]
-    shared: dict[str, int] = {}
-    candidates: dict[str, Publication] = {}
-    for topic in paper.keywords:
-        for other in by_topic.get(topic, ()):
-            if other.key != paper.key:
-                shared[other.key] = shared.get(other.key, 0) + 1
-                candidates[other.key] = other
-    ranked = sorted(candidates.values(), key=lambda other: (-shared[other.key], other.order))
-    return ranked[:limit]
-
-
 def filter_bar(papers: list[Publication], venues: Venues, topic_names: dict[str, str] | None = None) -> str:
     """The filter form above a publication list, and what shows when nothing matches.
 
