@@ -24,6 +24,7 @@ import json
 import os
 import random
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -39,6 +40,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 import yaml  # noqa: E402
 
 from labsite import bibliography, directives, latex, names, site  # noqa: E402
+from labsite.render import career, metadata  # noqa: E402
 
 # About 1,200 distinct names, some with accents: names recur across papers, as in a real group's list.
 FIRST = ["Lu", "Shiwei", "Ajay", "Mykola", "Zhangyang", "Jörg", "Anaïs", "Tianjin", "Meng", "Gen", "Li", "Xiaolong",
@@ -119,12 +121,16 @@ def mkdocs_bibtex_time(bib: Path, repeats: int) -> float:
     return best_of(repeats, render)
 
 
-def build_times(projects: dict[str, Path], repeats: int) -> dict[str, list[float]]:
-    """``mkdocs build`` times of each project, building them in turn, ``repeats`` rounds.
+def build_times(projects: dict[str, Path], repeats: int, uncached: frozenset[str] = frozenset()) -> dict[str, list[float]]:
+    """CPU seconds (user and system) of ``mkdocs build`` of each project, building them in
+    turn, ``repeats`` rounds; the projects named in ``uncached`` lose the hook's disk cache
+    (``.cache/``) before each build.
 
-    Taking turns spreads the machine's slow moments over all projects alike. Each
-    build starts after the previous one's files are on disk, and every other round
-    runs in reverse order: otherwise a build pays for its predecessor's writes.
+    CPU time, not the wall clock: this machine is shared, and what other processes run
+    while a build waits does not count. Taking turns spreads the machine's slow moments
+    over all projects alike. Each build starts after the previous one's files are on
+    disk, and every other round runs in reverse order: otherwise a build pays for its
+    predecessor's writes.
     """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     times: dict[str, list[float]] = {name: [] for name in projects}
@@ -132,19 +138,24 @@ def build_times(projects: dict[str, Path], repeats: int) -> dict[str, list[float
         order = list(projects) if round_number % 2 == 0 else list(reversed(projects))
         for name in order:
             project = projects[name]
+            if name in uncached:
+                shutil.rmtree(project / ".cache", ignore_errors=True)
             command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"),
                        "-d", str(project / "site")]
             os.sync()
-            start = time.perf_counter()
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             subprocess.run(command, check=True, env=env, capture_output=True)
-            times[name].append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            times[name].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
     return times
 
 
-def ratio(ours: list[float], theirs: list[float]) -> float:
-    """The median, over rounds, of one round's ratio: builds of one round ran close in time,
-    so a slow spell of the machine weighs on both sides of each ratio."""
-    return statistics.median(a / b for a, b in zip(ours, theirs))
+def ratio(ours: list[float], theirs: list[float]) -> str:
+    """The median, over rounds, of one round's ratio, and their spread (lowest-highest):
+    builds of one round ran close in time, so a slow spell of the machine weighs on both
+    sides of each ratio."""
+    ratios = sorted(a / b for a, b in zip(ours, theirs))
+    return f"{statistics.median(ratios):.2f} ({ratios[0]:.2f}-{ratios[-1]:.2f})"
 
 
 def lab_project(folder: Path, bib_text: str | None = None, bibtex_plugin: bool = True) -> Path:
@@ -167,11 +178,17 @@ def lab_project(folder: Path, bib_text: str | None = None, bibtex_plugin: bool =
 
 
 def plain_project(folder: Path, pages: int) -> Path:
-    """A plain Material site like this one (same theme settings and navigation), without the
-    hook, mkdocs-bibtex or data: its pages are a few paragraphs each, ``pages`` in all."""
+    """A plain Material site like this one (same theme settings, navigation and footer), without
+    the hook, mkdocs-bibtex or data: its pages are a few paragraphs each, ``pages`` in all."""
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text().replace("!ENV SITE_URL", "null"))
     for key in ("hooks", "watch", "extra", "extra_javascript", "exclude_docs"):
         config.pop(key, None)
+    config["theme"].pop("custom_dir", None)  # this site's own 404 page
+    # The footer of this site: the owner's links as icons and the copyright line, which the
+    # hook takes from the profile, and which a plain site would write into mkdocs.yml.
+    profile = site.load(ROOT, ROOT / "docs" / "data", [])[0].profile
+    config["extra"] = {"social": career.social_links(profile)}
+    config["copyright"] = metadata.site_settings(profile)["copyright"]
     config["plugins"] = ["search"]
     config["not_in_nav"] = "/p/*.md"
     (folder / "docs" / "p").mkdir(parents=True)
@@ -186,35 +203,45 @@ def plain_project(folder: Path, pages: int) -> Path:
     return folder
 
 
-def site_rows(tmp: Path, real_papers: int, repeats: int) -> list[tuple[str, float]]:
-    """Builds of this site as it is and with 1,000 more papers, each beside a plain Material
-    site with as many pages; and this site without mkdocs-bibtex, to show its share."""
+def site_rows(tmp: Path, real_papers: int, repeats: int, sizes: list[int]) -> list[tuple[str, str]]:
+    """Builds of this site as it is and with ``sizes`` more papers, each beside a plain Material
+    site with as many pages; this site without mkdocs-bibtex, to show its share; and with
+    1,000 more papers and no disk cache, as a first build on a fresh checkout runs. Sizes
+    above 1,000 take 5 rounds of their own (a 10,000-paper build takes half a minute)."""
     real_pages = real_papers + len(list((ROOT / "docs").glob("*.md")))
-    big_pages = real_pages + 1000
-    times = build_times({
+    projects = {
         "real": lab_project(tmp / "real"),
         "real-no-bibtex": lab_project(tmp / "real-no-bibtex", bibtex_plugin=False),
         "plain-real": plain_project(tmp / "plain-real", real_pages),
-        "big": lab_project(tmp / "big", synthetic_bib(1000)),
-        "plain-big": plain_project(tmp / "plain-big", big_pages),
-    }, repeats)
+        "big-1000": lab_project(tmp / "big-1000", synthetic_bib(1000)),
+        "big-1000-uncached": lab_project(tmp / "big-1000-uncached", synthetic_bib(1000)),
+        "plain-1000": plain_project(tmp / "plain-1000", real_pages + 1000),
+    }
+    times = build_times(projects, repeats, uncached=frozenset({"big-1000-uncached"}))
+    for size in (size for size in sizes if size > 1000):
+        times.update(build_times({f"big-{size}": lab_project(tmp / f"big-{size}", synthetic_bib(size)),
+                                  f"plain-{size}": plain_project(tmp / f"plain-{size}", real_pages + size)},
+                                 min(repeats, 5)))
     best = {name: min(values) for name, values in times.items()}
-
-    def ratios(label: str, ours: str, plain: str) -> list[tuple[str, float]]:
-        return [(f"ratio: {label} / plain Material build, median of the rounds", ratio(times[ours], times[plain])),
-                (f"ratio: {label} / plain Material build, best time / best time", best[ours] / best[plain])]
-
-    return [
-        (f"mkdocs build, this site, {real_pages} pages ({real_papers} papers)", best["real"]),
+    rows = [
+        (f"mkdocs build, this site, {real_pages} pages ({real_papers} papers)", f"{best['real']:.2f}"),
         (f"mkdocs build, this site without mkdocs-bibtex and its citations, {real_pages} pages",
-         best["real-no-bibtex"]),
-        (f"mkdocs build, plain Material site, {real_pages} pages", best["plain-real"]),
-        *ratios("this site", "real", "plain-real"),
-        *ratios("this site without mkdocs-bibtex", "real-no-bibtex", "plain-real"),
-        (f"mkdocs build, this site with 1,000 more papers, {big_pages:,} pages", best["big"]),
-        (f"mkdocs build, plain Material site, {big_pages:,} pages", best["plain-big"]),
-        *ratios("this site with 1,000 more papers", "big", "plain-big"),
+         f"{best['real-no-bibtex']:.2f}"),
+        (f"mkdocs build, plain Material site, {real_pages} pages", f"{best['plain-real']:.2f}"),
+        ("ratio: this site / plain Material site", ratio(times["real"], times["plain-real"])),
+        ("ratio: this site without mkdocs-bibtex / plain Material site",
+         ratio(times["real-no-bibtex"], times["plain-real"])),
     ]
+    for size in sizes:
+        pages = real_pages + size
+        rows += [(f"mkdocs build, this site with {size:,} more papers, {pages:,} pages", f"{best[f'big-{size}']:.2f}"),
+                 (f"mkdocs build, plain Material site, {pages:,} pages", f"{best[f'plain-{size}']:.2f}"),
+                 (f"ratio: this site with {size:,} more papers / plain Material site",
+                  ratio(times[f"big-{size}"], times[f"plain-{size}"]))]
+        if size == 1000:
+            rows.append(("ratio: the same, each build without the disk cache (a fresh checkout)",
+                         ratio(times["big-1000-uncached"], times["plain-1000"])))
+    return rows
 
 
 def event_times(project: Path) -> dict[str, float]:
@@ -402,18 +429,18 @@ def main() -> None:
             bib.write_text(synthetic_bib(size), encoding="utf-8")
             hook = hook_times(bib, repeats)
             theirs = mkdocs_bibtex_time(bib, repeats)
-            rows.append((f"{size:,} entries: hook, load + publications page", hook["load"] + hook["list"]))
-            rows.append((f"{size:,} entries: hook, every paper's own page", hook["pages"]))
-            rows.append((f"{size:,} entries: mkdocs-bibtex, full bibliography", theirs))
+            rows.append((f"{size:,} entries: hook, load + publications page", f"{hook['load'] + hook['list']:.2f}"))
+            rows.append((f"{size:,} entries: hook, every paper's own page", f"{hook['pages']:.2f}"))
+            rows.append((f"{size:,} entries: mkdocs-bibtex, full bibliography", f"{theirs:.2f}"))
         if not args.hook_only:
-            rows += site_rows(tmp, real_papers, build_repeats)
+            rows += site_rows(tmp, real_papers, build_repeats, sizes)
 
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores; best of {repeats} (hook, mkdocs-bibtex), "
-          f"of {build_repeats} rounds of builds\n")
-    print("| what | seconds |\n| --- | ---: |")
-    for label, seconds in rows:
-        print(f"| {label} | {seconds:.2f} |")
-
+          f"builds: CPU seconds, best of {build_repeats} rounds (5 at 10,000), ratios: median of the rounds "
+          f"(lowest-highest)\n")
+    print("| what | seconds, or ratio |\n| --- | ---: |")
+    for label, value in rows:
+        print(f"| {label} | {value} |")
 
 if __name__ == "__main__":
     main()

@@ -52,7 +52,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 
-from labsite import citations, directives, rebuilds, scratch, stash
+from labsite import citations, directives, diskcache, rebuilds, scratch, stash
 from labsite.bibtex_export import cleaned_bibtex
 from labsite.render import career, metadata, problems
 from labsite.render.news import atom_feed
@@ -65,6 +65,7 @@ log = logging.getLogger("mkdocs.hooks.lab")
 BIBLIOGRAPHY_FILE = "publications.bib"
 NEWS_FEED = "news.xml"
 SOCIAL_CARD = "assets/social-card.png"  # shown when a page is shared; drawn from the profile
+CACHE_DIR = ".cache/labsite"  # parsed BibTeX files and the social card, kept between builds (labsite.diskcache)
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 ARTICLE = '<article class="md-content__inner md-typeset">'
 
@@ -97,14 +98,14 @@ def on_startup(command, dirty):
 def on_config(config):
     global _data, _build_info, _digests
     _build_info = directives.PageInfo(max_authors=_settings(config)["max_authors"], today=_build_date())
-    project = Path(config.config_file_path).parent
+    project = _project(config)
     bibtex = config.plugins.get("bibtex")
     bib_dir = Path(bibtex.config.bib_dir) if bibtex and bibtex.config.bib_dir else project / "bib"
     docs = Path(config.docs_dir)
     # The pages' Markdown settings: the themes' sections are checked against the heading ids they make.
     markdown = {"extensions": config.markdown_extensions, "extension_configs": config.mdx_configs}
     _data, found = load(project, docs / "data", sorted(bib_dir.glob("*.bib")), _cache, docs_dir=docs,
-                        markdown=markdown)
+                        markdown=markdown, cache_dir=project / CACHE_DIR)
     _errors.clear()
     _reads.clear()
     _digests = rebuilds.Digests(_data)
@@ -134,7 +135,9 @@ def on_files(files, config):
     files.append(File.generated(config, BIBLIOGRAPHY_FILE, content=cleaned_bibtex(_data.publications)))
     feed = atom_feed(_data.news, config.site_name, _data.profile.name, config.site_url, _build_info.today)
     files.append(File.generated(config, NEWS_FEED, content=feed))
-    files.append(File.generated(config, SOCIAL_CARD, content=social_card(_data.profile)))
+    card = diskcache.cached(_project(config) / CACHE_DIR, "social-card", repr(_data.profile).encode(),
+                            lambda: social_card(_data.profile))
+    files.append(File.generated(config, SOCIAL_CARD, content=card))
     sitemap = f"Sitemap: {config.site_url}sitemap.xml\n" if config.site_url else ""
     files.append(File.generated(config, "robots.txt", content=f"User-agent: *\nAllow: /\n{sitemap}"))
     return files
@@ -219,6 +222,9 @@ def _check_citations(markdown, page, config, files):
 
 @event_priority(-50)  # after mkdocs-bibtex has turned [@key] citations into footnotes
 def _expand_directives(markdown, page, config, files):
+    paper = _paper_pages.get(page.file.src_uri)
+    if paper is not None:  # its title and the sidebars it hides, which a paper's page has no front matter for
+        page.meta.update(directives.paper_page_meta(paper))
     info = dataclasses.replace(_build_info, root="../" * page.url.count("/"))
     data = _view(page)
     markdown, errors = directives.expand(markdown, _page_name(page, config), data, info, _body_start(page))
@@ -366,7 +372,7 @@ def _search_plugin(config) -> tuple:
 
 def _site_key(config, nav) -> str:
     """A digest of what every page shows or is written with: when it changes, every page is written again."""
-    project = Path(config.config_file_path).parent
+    project = _project(config)
     code = [Path(folder) for folder in config.theme.dirs if Path(folder).is_relative_to(project)]
     code += [Path(hook.__file__).parent for hook in config.hooks.values()]
     stamps = [(str(path), path.stat().st_mtime_ns, path.stat().st_size) for folder in code
@@ -416,6 +422,10 @@ def _report(errors) -> None:
     for error in errors:
         (log.warning if error.warning else log.error)(str(error))
     _errors.extend(errors)
+
+
+def _project(config) -> Path:
+    return Path(config.config_file_path).parent
 
 
 def _page_name(page, config) -> str:

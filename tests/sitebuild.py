@@ -68,6 +68,16 @@ def run_build(project: Path, *, strict: bool = True, date: datetime.datetime = B
     return result, site
 
 
+def files_of(site: Path) -> dict[str, bytes]:
+    """Every file of a built site by its path; compressed files as their content."""
+    found = {}
+    for path in sorted(site.rglob("*")):
+        if path.is_file():
+            content = path.read_bytes()
+            found[path.relative_to(site).as_posix()] = gzip.decompress(content) if path.suffix == ".gz" else content
+    return found
+
+
 class BuiltSite:
     """A built site, read page by page."""
 

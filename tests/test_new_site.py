@@ -26,7 +26,7 @@ ENGINE = ("hooks/lab.py", "hooks/labsite/__init__.py", "hooks/labsite/site.py", 
           "hooks/labsite/schemas/profile.schema.json", "hooks/labsite/templates/new/mkdocs.yml",
           "overrides/404.html", "docs/assets/lab.css", "docs/assets/publications.css", "docs/assets/print.css",
           "docs/assets/publications.js", "docs/assets/favicon.svg", ".github/workflows/site.yml", ".ci/run",
-          "pyproject.toml", "README.md", "mkdocs.yml", "bib/publications.bib")
+          ".gitignore", "pyproject.toml", "README.md", "mkdocs.yml", "bib/publications.bib")
 OWNER_SETTINGS = ("site_name", "site_description", "site_author", "copyright")
 # What of the real site's owner could leak into a new site.
 NOT_HERS = ("Lu Yin", "Surrey", "luuyin", "Yin, Lu", "Eindhoven")
@@ -72,7 +72,7 @@ def test_the_command_writes_the_pages_every_data_file_an_empty_bib_and_the_engin
     assert os.access(new_site / ".ci" / "run", os.X_OK)
     # The engine is this checkout's, as it is.
     for path in ("hooks/lab.py", "hooks/labsite/site.py", "overrides/404.html", "docs/assets/lab.css",
-                 ".github/workflows/site.yml", ".ci/run", "tests/conftest.py", "tests/example/mkdocs.yml",
+                 ".github/workflows/site.yml", ".ci/run", ".gitignore", "tests/conftest.py", "tests/example/mkdocs.yml",
                  "tests/tools/package-lock.json"):
         assert (new_site / path).read_bytes() == (ROOT / path).read_bytes(), path
     written = [path.relative_to(new_site).as_posix() for path in new_site.rglob("*")]

@@ -72,6 +72,8 @@ def test_paper_page_shows_everything_about_the_paper(example_site):
     assert "ICML 2024" in text and "CORE2023 A*" in text
     abstract = page.find(id="abstract")  # a section of its own, below the paper
     assert abstract.name == "h2" and "We give each layer a sparsity of its own" in words(abstract.find_next("p"))
+    assert [(h.get("id"), words(h)) for h in page.select("h2")] == [
+        ("abstract", "Abstract"), ("cite", "Cite"), ("related-papers", "Related papers")]  # links can point at each
 
 
 THEMES = {"pruning": "Pruning large models"}  # topic -> title, as in tests/example/docs/data/themes.yml

@@ -91,3 +91,12 @@ def test_no_search_result_shows_its_title_twice(browser, example_server):
     context.close()
     assert len(shown) > 3
     assert [title for title, text in shown if title.strip() in text] == []
+
+
+def test_a_papers_page_is_searched_for_the_paper_and_its_abstract_only(index):
+    entries = [entry for entry in index if entry["location"].startswith("publications/lovelace2024layerwise/")]
+    assert [entry["location"] for entry in entries] == ["publications/lovelace2024layerwise/",
+                                                        "publications/lovelace2024layerwise/#abstract"]
+    texts = " ".join(entry["text"] for entry in entries)
+    # Not the legend of marks, the way back to the list, BibTeX or related papers.
+    assert "member of the group" not in texts and "All publications" not in texts and "@inproceedings" not in texts

@@ -16,7 +16,6 @@ read and its repair, and ``mkdocs.yml``.
 from __future__ import annotations
 
 import difflib
-import gzip
 import json
 import os
 import subprocess
@@ -25,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import BUILD_DATE, ROOT, copy_project
+from sitebuild import BUILD_DATE, ROOT, copy_project, files_of
 
 SERVELIKE = [sys.executable, str(ROOT / "tests" / "servelike.py")]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": str(int(BUILD_DATE.timestamp()))}
@@ -129,16 +128,6 @@ def clean_build(project: Path, site: Path) -> Path:
     done = subprocess.run([*SERVELIKE, str(project), str(site)], input="", capture_output=True, text=True, env=ENV)
     assert done.stdout.strip() == "built", done.stderr[-3000:]
     return site
-
-
-def files_of(site: Path) -> dict[str, bytes]:
-    """Every file of a site by its path; compressed files as their content."""
-    found = {}
-    for path in sorted(site.rglob("*")):
-        if path.is_file():
-            content = path.read_bytes()
-            found[path.relative_to(site).as_posix()] = gzip.decompress(content) if path.suffix == ".gz" else content
-    return found
 
 
 def differences(rebuilt: Path, clean: Path) -> list[str]:

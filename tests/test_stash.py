@@ -46,3 +46,22 @@ def test_search_text_is_read_by_search_and_gone_from_the_page():
     final = stash.unstash(for_search, blocks)
     assert shown in final and "lab-search-text" not in final and "lab-stash" not in final
     assert stash.unstash(convert(hidden), blocks) == final  # also when search never ran
+
+
+def test_blocks_in_a_row_share_one_placeholder_and_come_back_in_order():
+    parts = ['<p class="lab-search-text">Ann Lee.</p>', '<div class="lab-paper" data-search-exclude>head</div>',
+             '<h2 id="abstract">Abstract</h2>', "<p>An abstract.</p>"]
+    hidden, blocks = stash.stash("# Title\n" + "".join(block(part) for part in parts) + "After *them*.\n")
+    assert blocks == parts and hidden.count("<!--lab-stash-") == 1  # Markdown reads one raw block
+    for_search = stash.unstash(convert(hidden), blocks, searched_only=True)
+    assert "Abstract</h2>" in for_search and "head" not in for_search and "Ann Lee." in for_search
+    final = stash.unstash(for_search, blocks)
+    assert final == stash.unstash(convert(hidden), blocks)
+    assert final.index("head") < final.index("Abstract") < final.index("An abstract") < final.index("<em>them</em>")
+    assert "Ann Lee." not in final and "lab-stash" not in final
+
+
+def test_blocks_parted_by_text_keep_placeholders_of_their_own():
+    hidden, blocks = stash.stash(block("<p>one</p>") + "Between.\n" + block("<p>two</p>"))
+    assert hidden.count("<!--lab-stash-") == 2
+    assert stash.unstash(convert(hidden), blocks).count("<p>") == 3

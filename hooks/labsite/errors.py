@@ -29,6 +29,11 @@ class DataError(Exception):
     column: int | None = None
     warning: bool = False
 
+    def __reduce__(self):
+        # An exception pickles by setting its attributes, which a frozen dataclass forbids
+        # (parsed BibTeX files are kept on disk with their errors: labsite.diskcache).
+        return DataError, (self.path, self.line, self.message, self.field, self.column, self.warning)
+
     def __str__(self) -> str:
         where = self.path
         if self.line is not None:

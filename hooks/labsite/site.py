@@ -8,8 +8,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable
 
-from . import (bibliography, career, grants, news, people, profile, publications, service, talks, teaching, themes,
-               venues, xrefs, yamldata)
+from . import (bibliography, career, diskcache, grants, news, people, profile, publications, service, talks, teaching,
+               themes, venues, xrefs, yamldata)
 from .errors import DataError
 from .names import Roster
 
@@ -143,7 +143,8 @@ class FileCache:
 
 
 def load(project_dir: Path, data_dir: Path, bib_paths: list[Path], cache: FileCache | None = None,
-         docs_dir: Path | None = None, markdown: dict[str, Any] | None = None) -> tuple[SiteData, list[DataError]]:
+         docs_dir: Path | None = None, markdown: dict[str, Any] | None = None,
+         cache_dir: Path | None = None) -> tuple[SiteData, list[DataError]]:
     """Load and check every data file and BibTeX file, and what each names in the others.
 
     Paths in errors are relative to ``project_dir``. Items with errors are left out
@@ -152,7 +153,8 @@ def load(project_dir: Path, data_dir: Path, bib_paths: list[Path], cache: FileCa
     link is left out, with a warning), no paper may take the address of a page, and the
     files and headings that the data names must exist (``labsite.xrefs``); ``markdown``
     gives the site's Markdown settings (``markdown.Markdown``'s keyword arguments), with
-    which heading ids are made.
+    which heading ids are made. With ``cache_dir``, what reading each BibTeX file gave is
+    kept there between builds (``labsite.diskcache``).
     """
     cache = cache or FileCache()
     shown = _shown_as(project_dir)
@@ -178,7 +180,7 @@ def load(project_dir: Path, data_dir: Path, bib_paths: list[Path], cache: FileCa
 
     papers, bib_errors = [], []
     for path in bib_paths:
-        converted, problems = cache.get(path, lambda p: _read_bib(p, shown(p)))
+        converted, problems = cache.get(path, lambda p: _read_bib_kept(p, shown(p), cache_dir))
         papers.extend(converted)
         bib_errors.extend(problems)
     pages = _pages_below(docs_dir / "publications") if docs_dir is not None else frozenset()
@@ -238,6 +240,15 @@ def _read_data(path: Path, shown_as: str, name: str) -> tuple[yamldata.Document,
     # Records are made with the file's reading, and cached with it: they depend on it alone.
     doc = yamldata.load(path, shown_as, name)
     return doc, RECORDS[name](doc)
+
+
+def _read_bib_kept(path: Path, shown_as: str, cache_dir: Path | None) -> tuple[list, list[DataError]]:
+    """:func:`_read_bib`, kept in ``cache_dir`` between builds (``labsite.diskcache``)."""
+    try:
+        source = path.read_bytes() + b"\0" + shown_as.encode()
+    except OSError:  # gone, or unreadable: reading it says so
+        return _read_bib(path, shown_as)
+    return diskcache.cached(cache_dir, f"bib-{diskcache.name_for(path)}", source, lambda: _read_bib(path, shown_as))
 
 
 def _read_bib(path: Path, shown_as: str) -> tuple[list[publications.Publication], list[DataError]]:

@@ -96,6 +96,15 @@ def heading(level: int, title: str, searched: bool = True) -> str:
     return f"\n\n{'#' * level} {title}{attributes}\n"
 
 
+def html_heading(level: int, title: str, anchor: str, searched: bool = True) -> str:
+    """A heading as HTML, for a page made only of rendered blocks, which stays out of
+    Markdown's way (a paper's page): it has an id for links but no place in the table of
+    contents. ``title`` and ``anchor`` are written by the code; ``searched`` as for :func:`heading`.
+    """
+    attributes = " data-search-exclude" if not searched else ""
+    return f'<h{level} id="{anchor}"{attributes}>{title}</h{level}>'
+
+
 def join_words(items: list[str]) -> str:
     """"a, b and c" for already-escaped items."""
     if len(items) < 3:

@@ -9,7 +9,7 @@ from urllib.parse import quote
 from ..names import Name, Roster
 from ..publications import Publication
 from ..venues import Venues
-from .html import block, element, heading, href, link, safe_url, text
+from .html import block, element, heading, href, html_heading, link, safe_url, text
 
 EQUAL_MARK, CORRESPONDING_MARK = "*", "†"
 FILTER_FORM = "lab-filter"  # the form's id, which the empty state's Clear button names
@@ -212,27 +212,30 @@ def paper_page(paper: Publication, related: list[Publication], context: PaperCon
     head = (f'<div class="lab-paper" data-search-exclude>{badges(paper, context.venues)}'
             f'<div class="lab-pub__authors">{authors(paper, everyone)}</div>'
             f'<p class="lab-pub__venue">{venue(paper)}</p>{actions(paper, context.root, with_details=False)}'
-            f'{topic_links(paper, context.root, context.topics)}</div>')
+            f'{topic_links(paper, context.root, context.topics)}{legend([paper], context)}</div>')
     # Search reads this plain text instead of the head (labsite.stash): the same words in
     # a tenth of the tags, which a thousand papers' pages make worth it, and cleaner results.
     # (The search result's title is the page's.)
     where = " ".join(part for part in (paper.venue or paper.kind_label, paper.abbr, str(paper.year or "")) if part)
     search_text = f'<p class="lab-search-text">{text(paper.byline)}. {text(where)}.</p>'
-    parts = [block(title), block(search_text), block(head), block(legend([paper], context))]
+    # Every part is a block, headings too: Markdown then reads the page as one piece, which
+    # a thousand papers' pages make worth it (the table of contents is hidden here).
+    parts = [title, search_text, head]
     if paper.abstract:
-        parts += [heading(2, "Abstract"), block(element("p", text(paper.abstract), "lab-paper__abstract"))]
+        parts += [html_heading(2, "Abstract", "abstract"), element("p", text(paper.abstract), "lab-paper__abstract")]
     # BibTeX repeats what the page says: searching it would only find every paper twice.
-    cite = f'<pre class="lab-cite" data-search-exclude><code>{text(paper.bibtex.strip())}</code></pre>'
-    parts += [heading(2, "Cite", searched=False), block(cite)]
+    # Nothing from here on is searched: the headings say so too, for search to skip their sections.
+    parts += [html_heading(2, "Cite", "cite", searched=False),
+              f'<pre class="lab-cite" data-search-exclude><code>{text(paper.bibtex.strip())}</code></pre>']
     if related:
         items = "".join(f"<li>{link(context.paper_url(p), text(p.title))} "
                         f'<span class="lab-muted">{text(p.abbr or p.venue)} {p.year or ""}</span></li>' for p in related)
         # Out of search: a search for one paper's title would find every related page too.
-        parts += [heading(2, "Related papers", searched=False),
-                  block(f'<ul class="lab-related" data-search-exclude>{items}</ul>')]
+        parts += [html_heading(2, "Related papers", "related-papers", searched=False),
+                  f'<ul class="lab-related" data-search-exclude>{items}</ul>']
     back = link(f"{context.root}publications/#{paper.key}", "All publications")
-    parts.append(block(f'<p class="lab-paper__back">← {back}</p>'))
-    return "".join(parts)
+    parts.append(f'<p class="lab-paper__back" data-search-exclude>← {back}</p>')
+    return "".join(block(part) for part in parts)
 
 
 def topic_links(paper: Publication, root: str, names: dict[str, str] | None = None) -> str:
