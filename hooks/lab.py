@@ -47,6 +47,7 @@ import os
 from html import escape, unescape
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
@@ -65,7 +66,7 @@ log = logging.getLogger("mkdocs.hooks.lab")
 BIBLIOGRAPHY_FILE = "publications.bib"
 NEWS_FEED = "news.xml"
 SOCIAL_CARD = "assets/social-card.png"  # shown when a page is shared; drawn from the profile
-CACHE_DIR = ".cache/labsite"  # parsed BibTeX files and the social card, kept between builds (labsite.diskcache)
+CACHE_DIR = ".cache/labsite"  # parsed data, the social card, compiled templates: kept between builds
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 ARTICLE = '<article class="md-content__inner md-typeset">'
 
@@ -202,6 +203,29 @@ def _page_sources(files) -> dict:
 
 
 on_nav = CombinedEvent(_hide_empty_pages, _plan_rebuild)
+
+
+def on_env(env, config, files):
+    # MkDocs gives every build (each `mkdocs serve` rebuild too) a new template environment,
+    # which compiles the theme's templates again: a fifth of a second. Jinja can keep their
+    # compiled form, checked against each template's source; it goes with the hook's other results.
+    folder = _project(config) / CACHE_DIR / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:  # a read-only checkout: compile, as without the hook
+        return env
+    env.bytecode_cache = _CompiledTemplates(str(folder))
+    return env
+
+
+class _CompiledTemplates(FileSystemBytecodeCache):
+    """Jinja's cache of compiled templates in a folder, which builds on when it cannot write."""
+
+    def dump_bytecode(self, bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
 
 
 def on_pre_page(page, config, files):

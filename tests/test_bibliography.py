@@ -171,3 +171,45 @@ def test_a_line_of_a_value_that_starts_like_an_entry_stays_in_its_entry():
 def test_a_percent_sign_in_an_address_is_no_comment():
     [entry] = parse("@misc{k, title = {T}, year = 2024,\n  url = {https://example.org/a,%20b}, % the paper\n}\n").entries
     assert entry.entry.fields["url"] == "https://example.org/a,%20b"
+
+
+STRINGS = "@string{conf = {Proceedings of Somewhere}}\n\n" + """@inproceedings{a2024,
+  author = {Lovelace, Ada},
+  title = {First},
+  booktitle = conf,
+  year = {2024}
+}
+
+@misc{b2023,
+  title = {Second, {with} {LaTeX} \\'e},
+  year = {2023},
+  year = {2024}
+}
+"""
+
+
+def described(bib):
+    return ([(e.key, e.line, dict(e.entry.fields), [str(p) for p in e.entry.persons.get("author", [])])
+             for e in bib.entries], [str(error) for error in bib.errors])
+
+
+def test_a_file_parsed_again_gives_what_a_first_parse_gives(monkeypatch):
+    monkeypatch.setattr(bibliography, "_PARTS", {})
+    first = described(parse(STRINGS))
+    assert first[0][0][2]["booktitle"] == "Proceedings of Somewhere" and first[1]  # the repeated year is warned
+    read = []
+    monkeypatch.setattr(bibliography._LocatingParser, "_read_part",
+                        lambda self, *args, original=bibliography._LocatingParser._read_part: (read.append(1),
+                                                                                               original(self, *args)))
+    assert described(parse(STRINGS)) == first and read == []  # every part given again
+
+
+def test_a_part_is_parsed_again_when_it_its_place_or_the_strings_before_it_change(monkeypatch):
+    for edited in (STRINGS.replace("{First}", "{First, edited}"),  # the part itself
+                   "% a line above\n" + STRINGS,  # every part's place
+                   STRINGS.replace("Proceedings of Somewhere", "Proceedings of Elsewhere")):  # a @string
+        monkeypatch.setattr(bibliography, "_PARTS", {})
+        parse(STRINGS)  # what a serving process read before the edit
+        after_edit = described(parse(edited))
+        bibliography._PARTS.clear()
+        assert after_edit == described(parse(edited))  # what a first reading of the edited file gives

@@ -1,5 +1,5 @@
 """labsite.diskcache: results kept on disk until what they were made from, or the code, changes;
-BibTeX files read through it (site._read_bib_kept)."""
+data and BibTeX files read through it (site._kept)."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ class Reader:
         monkeypatch.setattr(site, "_read_bib", counted)
 
     def __call__(self, folder, path, shown_as):
-        return site._read_bib_kept(path, shown_as, folder)
+        return site._kept(folder, "bib", path, shown_as, lambda: site._read_bib(path, shown_as))
 
 
 def test_a_file_is_read_once_while_it_stays_the_same(tmp_path, monkeypatch):
@@ -91,7 +91,8 @@ def test_a_build_from_the_cache_writes_the_same_site(project):
     assert result.returncode == 0, result.stderr
     first = files_of(site_dir)
     kept = list((project / ".cache" / "labsite").glob("*.pickle"))
-    assert len(kept) == len(list((project / "bib").glob("*.bib"))) + 1  # and the social card
+    data = list((project / "docs" / "data").glob("*.yml"))
+    assert len(kept) == len(list((project / "bib").glob("*.bib"))) + len(data) + 1  # and the social card
     stamps = [path.stat().st_mtime_ns for path in kept]
     result, site_dir = run_build(project)
     assert result.returncode == 0, result.stderr

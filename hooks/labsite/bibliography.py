@@ -88,6 +88,24 @@ MAX_JOINED_PARTS = 5  # how far an entry that is not closed may reach into the l
 ENTRY_START = re.compile(r"^[ \t]*@[a-zA-Z][\w-]*[ \t]*[{(]", re.MULTILINE)
 
 
+@dataclass(frozen=True)
+class _Parsed:
+    """What parsing one part of a file gave: its problems and entries, the ``@string``
+    definitions after it, and whether it left an entry open."""
+
+    errors: tuple[DataError, ...]
+    sourced: tuple[SourcedEntry, ...]
+    macros: tuple[tuple[str, str], ...]
+    unclosed: bool
+
+
+# Each part parsed, while the process lives: after an edit under `mkdocs serve`, a file
+# is parsed again, and all its entries but one are as they were. (Nothing changes an
+# entry once it is read: crossref makes a new one.)
+_PARTS: dict[tuple, _Parsed] = {}
+MAX_PARTS_KEPT = 100_000
+
+
 class _Scanner(LowLevelParser):
     """pybtex's scanner, taking an undefined ``@string`` name as written (as biber does)."""
 
@@ -142,7 +160,27 @@ class _LocatingParser(Parser):
         return index + 1
 
     def _parse_part(self, text: str, lines_before: int, last: bool) -> None:
-        """Parse one entry's part of the file (``lines_before`` lines come before it)."""
+        """Parse one entry's part of the file (``lines_before`` lines come before it), or
+        give again what the same part, at the same place and after the same ``@string``
+        definitions, gave before (:data:`_PARTS`)."""
+        key = (self.filename, text, lines_before, last, tuple(self.macros.items()))
+        parsed = _PARTS.get(key)
+        if parsed is None:
+            errors, sourced = len(self.errors), len(self.sourced)
+            self._read_part(text, lines_before, last)
+            parsed = _Parsed(tuple(self.errors[errors:]), tuple(self.sourced[sourced:]),
+                             tuple(self.macros.items()), self._unclosed)
+            if len(_PARTS) >= MAX_PARTS_KEPT:
+                _PARTS.clear()
+            _PARTS[key] = parsed
+            return
+        self.errors.extend(parsed.errors)
+        self.sourced.extend(parsed.sourced)
+        if parsed.macros != key[-1]:  # the part defined an @string
+            self.macros = type(self.macros)(parsed.macros)
+        self._unclosed = parsed.unclosed
+
+    def _read_part(self, text: str, lines_before: int, last: bool) -> None:
         self._text, self._lines_before, self._last_part = text, lines_before, last
         self._unclosed = False
         self._failed_commands.clear()

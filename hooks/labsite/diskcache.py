@@ -1,10 +1,11 @@
 """Results of slow steps, kept on disk between builds.
 
 Parsing BibTeX is the costliest step of loading: about a third of a second per thousand
-entries, on every ``mkdocs build``; drawing the social card takes a twentieth. Their
-results are kept in the project's ``.cache/labsite/`` folder, one file per result, with
-a digest of what they were made from (a file's bytes and the name it is shown by; the
-profile) and of this package's code: any change to one of them makes the result again.
+entries, on every ``mkdocs build``; reading and checking the data files (with the import
+of jsonschema) and drawing the social card take a tenth more. Their results are kept in
+the project's ``.cache/labsite/`` folder, one file per result, with a digest of what
+they were made from (a file's bytes and the name it is shown by; the profile) and of
+this package's files (code and schemas): any change to one of them makes the result again.
 The folder is where Material's own plugins keep their caches, outside what ``mkdocs
 serve`` watches; deleting it is always safe. Only this package writes it (it is read
 with :mod:`pickle`, as the code that writes it is run, from the project's own folder).
@@ -71,9 +72,10 @@ def _write(store: Path, value: Any) -> None:
 
 @lru_cache(maxsize=None)
 def _code() -> bytes:
-    """A digest of this package's code, which decides what a result holds."""
+    """A digest of this package's files (its code and its schemas), which decide what a result holds."""
     package = Path(__file__).parent
-    return _digest(*(path.read_bytes() for path in sorted(package.rglob("*.py")))).encode()
+    files = sorted(path for path in package.rglob("*") if path.is_file() and "__pycache__" not in path.parts)
+    return _digest(*(path.read_bytes() for path in files)).encode()
 
 
 def _digest(*parts: bytes) -> str:

@@ -153,8 +153,8 @@ def load(project_dir: Path, data_dir: Path, bib_paths: list[Path], cache: FileCa
     link is left out, with a warning), no paper may take the address of a page, and the
     files and headings that the data names must exist (``labsite.xrefs``); ``markdown``
     gives the site's Markdown settings (``markdown.Markdown``'s keyword arguments), with
-    which heading ids are made. With ``cache_dir``, what reading each BibTeX file gave is
-    kept there between builds (``labsite.diskcache``).
+    which heading ids are made. With ``cache_dir``, what reading each file gave is kept
+    there between builds (``labsite.diskcache``).
     """
     cache = cache or FileCache()
     shown = _shown_as(project_dir)
@@ -167,7 +167,8 @@ def load(project_dir: Path, data_dir: Path, bib_paths: list[Path], cache: FileCa
             docs[name] = yamldata.Document(shown(path))
             records.update(RECORDS[name](docs[name]))
             continue
-        doc, made = cache.get(path, lambda p, name=name: _read_data(p, shown(p), name),
+        doc, made = cache.get(path, lambda p, name=name: _kept(cache_dir, f"data-{name}", p, shown(p),
+                                                               lambda: _read_data(p, shown(p), name)),
                               lambda read: read[0].data is not None)
         errors.extend(doc.errors)
         previous = cache.last_usable(path)
@@ -180,7 +181,8 @@ def load(project_dir: Path, data_dir: Path, bib_paths: list[Path], cache: FileCa
 
     papers, bib_errors = [], []
     for path in bib_paths:
-        converted, problems = cache.get(path, lambda p: _read_bib_kept(p, shown(p), cache_dir))
+        converted, problems = cache.get(path, lambda p: _kept(cache_dir, f"bib-{diskcache.name_for(p)}", p, shown(p),
+                                                              lambda: _read_bib(p, shown(p))))
         papers.extend(converted)
         bib_errors.extend(problems)
     pages = _pages_below(docs_dir / "publications") if docs_dir is not None else frozenset()
@@ -242,13 +244,14 @@ def _read_data(path: Path, shown_as: str, name: str) -> tuple[yamldata.Document,
     return doc, RECORDS[name](doc)
 
 
-def _read_bib_kept(path: Path, shown_as: str, cache_dir: Path | None) -> tuple[list, list[DataError]]:
-    """:func:`_read_bib`, kept in ``cache_dir`` between builds (``labsite.diskcache``)."""
+def _kept(cache_dir: Path | None, name: str, path: Path, shown_as: str, read: Callable[[], Any]) -> Any:
+    """``read()`` of the file at ``path``, kept in ``cache_dir`` between builds as ``name``
+    (``labsite.diskcache``), under the file's bytes and the name it is shown by."""
     try:
         source = path.read_bytes() + b"\0" + shown_as.encode()
     except OSError:  # gone, or unreadable: reading it says so
-        return _read_bib(path, shown_as)
-    return diskcache.cached(cache_dir, f"bib-{diskcache.name_for(path)}", source, lambda: _read_bib(path, shown_as))
+        return read()
+    return diskcache.cached(cache_dir, name, source, read)
 
 
 def _read_bib(path: Path, shown_as: str) -> tuple[list[publications.Publication], list[DataError]]:

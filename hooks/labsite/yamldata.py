@@ -16,8 +16,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-import referencing
 import yaml
 
 from .errors import UNPRINTABLE, DataError, read_text
@@ -234,21 +232,23 @@ def schema(name: str) -> dict:
 
 @lru_cache(maxsize=None)
 def _validator(name: str) -> jsonschema.Draft202012Validator:
+    # jsonschema is imported on first use: a build whose data files all come from the disk
+    # cache (labsite.diskcache) validates nothing, and its import is a tenth of a second.
+    import jsonschema
+    import referencing
+
+    def whole_pattern(validator, pattern: str, instance: Any, _schema: dict):
+        # Python's "$" also matches before a final newline, which the schemas' (ECMA-262)
+        # "$" does not: a value written as a block scalar ends with one.
+        if validator.is_type(instance, "string"):
+            found = re.search(pattern, instance)
+            if found is None or (pattern.endswith("$") and found.end() != len(instance)):
+                yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+    checker = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": whole_pattern})
     common = referencing.Resource.from_contents(schema("common"))
     registry = referencing.Registry().with_resource("common.schema.json", common)
-    return _Validator(schema(name), registry=registry, format_checker=_Validator.FORMAT_CHECKER)
-
-
-def _whole_pattern(validator, pattern: str, instance: Any, _schema: dict):
-    # Python's "$" also matches before a final newline, which the schemas' (ECMA-262)
-    # "$" does not: a value written as a block scalar ends with one.
-    if validator.is_type(instance, "string"):
-        found = re.search(pattern, instance)
-        if found is None or (pattern.endswith("$") and found.end() != len(instance)):
-            yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
-
-
-_Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": _whole_pattern})
+    return checker(schema(name), registry=registry, format_checker=checker.FORMAT_CHECKER)
 
 
 def _explain(error: jsonschema.ValidationError) -> list[tuple[Path_, str]]:
