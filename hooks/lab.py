@@ -1,6 +1,7 @@
 """MkDocs hook of the lab site: turns MkDocs events into calls of ``labsite``.
 
-- ``on_config`` loads ``docs/data/*.yml`` and the BibTeX files, logs each data
+- ``on_config`` loads ``docs/data/*.yml`` and the BibTeX files (what reading each
+  gave is kept in ``.cache/labsite/`` between builds: ``labsite.diskcache``), logs each data
   error or warning as one line, takes the site's author, copyright line and
   description from the profile where ``mkdocs.yml`` does not set them, and hands
   mkdocs-bibtex a stub entry for each paper that pages cite
@@ -10,8 +11,9 @@
   bibliography (``publications.bib``), the news feed (``news.xml``), the image shown
   when a page is shared (drawn from the profile) and ``robots.txt``;
 - ``on_nav`` leaves out of the navigation the pages that would only say there is
-  nothing yet (``directives.shows_nothing``); ``on_pre_page`` makes each paper's page
-  a child of the publication list's, so that the Publications tab is marked;
+  nothing yet (``directives.shows_nothing``); ``on_env`` keeps the theme's compiled
+  templates; ``on_pre_page`` makes each paper's page a child of the publication
+  list's, so that the Publications tab is marked;
 - ``on_page_markdown`` checks citations before mkdocs-bibtex sees them, then expands
   the ``[% ... %]`` directives and writes the citations' footnotes; all HTML made from
   data is stashed away from Python-Markdown (``labsite.stash``), which never reads it.

@@ -4,6 +4,7 @@ data and BibTeX files read through it (site._kept)."""
 from __future__ import annotations
 
 import pickle
+import shutil
 
 from sitebuild import files_of, run_build
 
@@ -111,3 +112,15 @@ def test_any_result_is_kept_under_its_name(tmp_path):
     assert diskcache.cached(tmp_path, "card", b"profile", make) == {"card": b"PNG"} and len(made) == 1
     diskcache.cached(tmp_path, "card", b"another profile", make)
     assert len(made) == 2 and [path.name for path in tmp_path.iterdir()] == ["card.pickle"]
+
+
+def test_compiled_templates_are_kept_and_a_cache_that_cannot_be_written_costs_nothing(project):
+    result, site_dir = run_build(project)
+    assert result.returncode == 0, result.stderr
+    assert list((project / ".cache" / "labsite" / "templates").iterdir())  # Jinja's bytecode cache
+    first = files_of(site_dir)
+    shutil.rmtree(project / ".cache")
+    (project / ".cache").write_text("not a folder", encoding="utf-8")  # as a read-only place would refuse
+    result, site_dir = run_build(project)
+    assert result.returncode == 0, result.stderr
+    assert files_of(site_dir) == first
