@@ -94,6 +94,7 @@ def hook_times(bib: Path, repeats: int) -> dict[str, float]:
         # Cold: forget the names and LaTeX conversions remembered by an earlier repeat.
         for cached in (bibliography._person, names._from_parts, latex.latex_to_text):
             cached.cache_clear()
+        bibliography._PARTS.clear()
         loaded["data"], _ = site.load(ROOT, data_dir, [bib], site.FileCache())
 
     load_time = best_of(repeats, load)
