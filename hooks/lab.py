@@ -52,7 +52,7 @@ from pathlib import Path
 from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import CombinedEvent, event_priority
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils.meta import get_data
 
 from labsite import citations, directives, diskcache, rebuilds, scratch, stash
@@ -60,7 +60,7 @@ from labsite.bibtex_export import cleaned_bibtex
 from labsite.render import career, metadata, problems
 from labsite.render.news import atom_feed
 from labsite.render.publications import pdf_url
-from labsite.render.social_card import social_card
+from labsite.render.social_card import drawn_from, social_card
 from labsite.site import FileCache, SiteData, load
 
 log = logging.getLogger("mkdocs.hooks.lab")
@@ -88,6 +88,8 @@ _search = None  # Material's search plugin, whose index a dirty rebuild complete
 _entries_before = 0  # the search index's length before the page being written
 _page_entries: dict = {}  # source path of a page -> its search entries, this build
 _outputs: set = set()  # every file the last dirty build wrote
+_page_errors: dict = {}  # source path of a page -> the problems found in it, this build
+_shown_errors: list = []  # the problems that the pages of the last dirty build list (under serve)
 
 
 def on_startup(command, dirty):
@@ -110,6 +112,7 @@ def on_config(config):
     _data, found = load(project, docs / "data", sorted(bib_dir.glob("*.bib")), _cache, docs_dir=docs,
                         markdown=markdown, cache_dir=project / CACHE_DIR)
     _errors.clear()
+    _page_errors.clear()
     _reads.clear()
     _digests = rebuilds.Digests(_data)
     _report(found)
@@ -138,7 +141,7 @@ def on_files(files, config):
     files.append(File.generated(config, BIBLIOGRAPHY_FILE, content=cleaned_bibtex(_data.publications)))
     feed = atom_feed(_data.news, config.site_name, _data.profile.name, config.site_url, _build_info.today)
     files.append(File.generated(config, NEWS_FEED, content=feed))
-    card = diskcache.cached(_project(config) / CACHE_DIR, "social-card", repr(_data.profile).encode(),
+    card = diskcache.cached(_project(config) / CACHE_DIR, "social-card", drawn_from(_data.profile).encode(),
                             lambda: social_card(_data.profile))
     files.append(File.generated(config, SOCIAL_CARD, content=card))
     sitemap = f"Sitemap: {config.site_url}sitemap.xml\n" if config.site_url else ""
@@ -177,37 +180,79 @@ def _plan_rebuild(nav, config, files):
     _search, searchable = _search_plugin(config)
     if not searchable:
         log.info("Writing every page again: only Material's search index can be completed with the pages kept")
-    pages = files.documentation_pages()
+    pages = _built_pages(files)
     _sources.clear()
-    _sources.update(_page_sources(files))
+    _sources.update(_page_sources(files, pages))
     stale = _rebuilds.stale(_site_key(config, nav), _sources, _digests) if searchable else set(_sources)
-    written = 0
+    stale |= {file.src_uri for file in pages if not os.path.isfile(file.abs_dest_path)}
+    if _command == "serve" and len(stale) < len(pages) and _problems_listed(pages, stale, config) != _shown_errors:
+        stale = set(_sources)  # every served page lists the problems, and the list changes
     for file in pages:
-        kept = file.src_uri not in stale and os.path.isfile(file.abs_dest_path)
+        kept = file.src_uri not in stale
         file.is_modified = (lambda: False) if kept else (lambda: True)
-        written += not kept
-        if kept:  # other pages' navigation shows its title and front matter, which it does not read again
+        if kept:
             built = _rebuilds.built(file.src_uri)
-            file.page.title, file.page.meta = built.title, built.meta
-    log.info(f"Writing all {written} pages" if written == len(pages) else
-             f"Writing {written} of {len(pages)} pages: the others are unchanged")
+            # Its problems stand as when it was built, and a full build would report them again.
+            _report(built.errors, file.src_uri)
+            if file.page is not None:  # (a draft has none yet, and is in no navigation)
+                # Other pages' navigation shows its title and front matter, which it does not read again.
+                file.page.title, file.page.meta = built.title, built.meta
+    log.info(f"Writing all {len(stale)} pages" if len(stale) == len(pages) else
+             f"Writing {len(stale)} of {len(pages)} pages: the others are unchanged")
     _outputs, gone = {file.abs_dest_path for file in files}, _outputs
     _remove(gone - _outputs, Path(config.site_dir))
     return nav
 
 
-def _page_sources(files) -> dict:
+def _built_pages(files) -> list:
+    """The pages that MkDocs builds: under `mkdocs serve`, drafts too."""
+    return files.documentation_pages(inclusion=InclusionLevel.is_in_serve if _command == "serve"
+                                     else InclusionLevel.is_included)
+
+
+def _page_sources(files, pages) -> dict:
     """Each page's source path, with a digest of what it is written from besides the data it reads."""
     # An authored page's own links resolve against the site's files; a paper's page has none.
     links = rebuilds.digest(sorted(file.src_uri for file in files))
     return {file.src_uri: rebuilds.digest(file.content_bytes, "" if file.src_uri in _paper_pages else links)
-            for file in files.documentation_pages()}
+            for file in pages}
+
+
+def _problems_listed(pages, stale: set, config) -> list:
+    """The problems that the served pages will list after this build: the data's, those of each
+    page kept (as when it was built) and those that each page written again will find."""
+    found = list(_errors)
+    for file in pages:
+        built = _rebuilds.built(file.src_uri)
+        found += _problems_of(file, config) if file.src_uri in stale or built is None else built.errors
+    return found
+
+
+def _problems_of(file, config) -> list:
+    """The problems that building the page of ``file`` finds: its citations and directives,
+    checked as ``on_page_markdown`` checks them."""
+    source = file.content_string
+    markdown = get_data(source)[0]
+    first_line = source[: len(source) - len(markdown)].count("\n") + 1
+    name = f"{Path(config.docs_dir).name}/{file.src_uri}"
+    markdown, found = citations.check(markdown, name, _data, first_line)
+    info = dataclasses.replace(_build_info, root="../" * file.url.count("/"))
+    return found + directives.expand(markdown, name, _data, info, first_line)[1]
 
 
 on_nav = CombinedEvent(_hide_empty_pages, _plan_rebuild)
 
 
 def on_env(env, config, files):
+    if _dirty:  # the problems in the order a full build finds them: the data's, then page by page
+        found = [_page_errors.get(path, []) for path in _sources]
+        _errors[:] = [error for error in _errors if not any(error in page for page in found)] + \
+            [error for page in found for error in page]
+    env.bytecode_cache = _compiled_templates(config)
+    return env
+
+
+def _compiled_templates(config) -> FileSystemBytecodeCache | None:
     # MkDocs gives every build (each `mkdocs serve` rebuild too) a new template environment,
     # which compiles the theme's templates again: a fifth of a second. Jinja can keep their
     # compiled form, checked against each template's source; it goes with the hook's other results.
@@ -215,13 +260,18 @@ def on_env(env, config, files):
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:  # a read-only checkout: compile, as without the hook
-        return env
-    env.bytecode_cache = _CompiledTemplates(str(folder))
-    return env
+        return None
+    return _CompiledTemplates(str(folder))
 
 
 class _CompiledTemplates(FileSystemBytecodeCache):
-    """Jinja's cache of compiled templates in a folder, which builds on when it cannot write."""
+    """Jinja's cache of compiled templates in a folder, which builds on when it cannot read or write it."""
+
+    def load_bytecode(self, bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # a file cut short (a full disk): compile again
+            bucket.reset()
 
     def dump_bytecode(self, bucket) -> None:
         try:
@@ -242,7 +292,7 @@ def on_pre_page(page, config, files):
 @event_priority(50)  # before mkdocs-bibtex, which cannot report a bad key usefully
 def _check_citations(markdown, page, config, files):
     markdown, errors = citations.check(markdown, _page_name(page, config), _view(page), _body_start(page))
-    _report(errors)
+    _report(errors, page.file.src_uri)
     return markdown
 
 
@@ -254,7 +304,7 @@ def _expand_directives(markdown, page, config, files):
     info = dataclasses.replace(_build_info, root="../" * page.url.count("/"))
     data = _view(page)
     markdown, errors = directives.expand(markdown, _page_name(page, config), data, info, _body_start(page))
-    _report(errors)
+    _report(errors, page.file.src_uri)
     markdown, blocks = stash.stash(markdown)
     # After the stash, so that no data text can pass for a footnote line.
     markdown = citations.references(markdown, data, directives.paper_context(data, info))
@@ -335,7 +385,8 @@ def _remember_page(output, page, config):
     if _dirty:
         read = {thing: _digests.of(thing) for thing in (reads.read if reads else ())}
         _rebuilds.record(page.file.src_uri, rebuilds.Built(_sources[page.file.src_uri], read, page.title,
-                                                           page.meta, _page_entries.pop(page.file.src_uri, [])))
+                                                           page.meta, _page_entries.pop(page.file.src_uri, []),
+                                                           _page_errors.get(page.file.src_uri, [])))
     return output
 
 
@@ -362,6 +413,8 @@ def _complete_search_index(config):
 
 
 def _fail_on_errors(config):
+    if _dirty:
+        _shown_errors[:] = _errors
     if not _errors:
         return
     errors = [error for error in _errors if not error.warning]
@@ -400,12 +453,25 @@ def _site_key(config, nav) -> str:
     """A digest of what every page shows or is written with: when it changes, every page is written again."""
     project = _project(config)
     code = [Path(folder) for folder in config.theme.dirs if Path(folder).is_relative_to(project)]
-    code += [Path(hook.__file__).parent for hook in config.hooks.values()]
-    stamps = [(str(path), path.stat().st_mtime_ns, path.stat().st_size) for folder in code
-              for path in sorted(folder.rglob("*")) if path.is_file() and "__pycache__" not in path.parts]
+    # The hooks' folders; not the project itself, which each build writes into.
+    code += [Path(hook.__file__).parent for hook in config.hooks.values() if Path(hook.__file__).parent != project]
+    stamps = [stamp for folder in code for stamp in _stamps(folder)]
     settings = (config.site_url, config.site_author, config.copyright, config.site_description, config.extra)
     return rebuilds.digest(Path(config.config_file_path).read_bytes(), settings, _build_info, stamps,
-                           _outline(nav.items), _errors if _command == "serve" else ())
+                           _outline(nav.items))
+
+
+def _stamps(folder: Path) -> list:
+    """(path, time, size) of each file below ``folder``, compiled Python aside."""
+    found = []
+    for path in sorted(folder.rglob("*")):
+        try:
+            stat = path.stat()
+        except OSError:  # gone since it was listed: an editor's temporary file
+            continue
+        if path.is_file() and "__pycache__" not in path.parts:
+            found.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return found
 
 
 def _outline(items) -> list:
@@ -444,10 +510,14 @@ def _build_date() -> datetime.date:
     return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc).date()
 
 
-def _report(errors) -> None:
+def _report(errors, page: str | None = None) -> None:
+    """Log each problem and keep it for the banner and the summary; a page's own (``page``
+    is its source path) by page too."""
     for error in errors:
         (log.warning if error.warning else log.error)(str(error))
     _errors.extend(errors)
+    if page is not None:
+        _page_errors.setdefault(page, []).extend(errors)
 
 
 def _project(config) -> Path:

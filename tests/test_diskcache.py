@@ -124,3 +124,13 @@ def test_compiled_templates_are_kept_and_a_cache_that_cannot_be_written_costs_no
     result, site_dir = run_build(project)
     assert result.returncode == 0, result.stderr
     assert files_of(site_dir) == first
+
+
+def test_another_version_of_a_library_makes_results_again(tmp_path, monkeypatch):
+    made = []
+    diskcache.cached(tmp_path, "result", b"source", lambda: made.append(1))
+    monkeypatch.setattr(diskcache, "_version", lambda library: "another")
+    diskcache._code.cache_clear()
+    diskcache.cached(tmp_path, "result", b"source", lambda: made.append(1))
+    diskcache._code.cache_clear()  # computed again, with the real versions, by the next use
+    assert len(made) == 2

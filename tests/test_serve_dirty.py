@@ -90,6 +90,11 @@ EDITS = [
     ("venues.yml", data("venues"), ("name: Symposium on Numerical Engines, rank: C",
                                     "name: Symposium on Numerical Engines, rank: B")),
     ("a page edited", "docs/research.md", lambda p: append(p, "\nOne more paragraph, citing [@lovelace2024small].\n")),
+    # A page's own problem is listed on every served page, kept ones too.
+    ("a page with a directive it cannot draw", "docs/research.md", lambda p: append(p, "\n[% nosuchthing %]\n")),
+    ("another page edited while the problem stands", "docs/team.md", lambda p: append(p, "\nOne more line.\n")),
+    ("the problem fixed", "docs/research.md", ("\n[% nosuchthing %]\n", "")),
+    ("a draft edited", "docs/drafts/wip.md", lambda p: append(p, "\nMore to come.\n")),
     ("a page added", "docs/extra.md", lambda p: p.write_text("# Extra\n\n[% talks %]\n", encoding="utf-8")),
     ("the page removed", "docs/extra.md", lambda p: p.unlink()),
     ("a heading that the navigation shows", "docs/grants.md", ("# Grants and funding", "# Funding")),
@@ -157,6 +162,10 @@ def served(tmp_path_factory):
     replace(project / "mkdocs.yml", "  - Grants: grants.md\n", "  - grants.md\n")
     replace(project / "docs" / "grants.md", "\n# Grants\n", "\n# Grants and funding\n")
     replace(project / "docs" / "teaching.md", "---\n", "---\nicon: material/school\n")
+    # A draft: built by `mkdocs serve` only.
+    append(project / "mkdocs.yml", "\ndraft_docs: |\n  drafts/\n")
+    (project / "docs" / "drafts").mkdir()
+    (project / "docs" / "drafts" / "wip.md").write_text("# Work in progress\n\n[% talks %]\n", encoding="utf-8")
     server = Served(project, folder / "served", folder / "serve.log", "--dirty")
     server.full = Served(project, folder / "full", folder / "full.log")
     server.project, server.folder, server.written = project, folder, {}

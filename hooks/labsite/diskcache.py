@@ -5,7 +5,8 @@ entries, on every ``mkdocs build``; reading and checking the data files (with th
 of jsonschema) and drawing the social card take a tenth more. Their results are kept in
 the project's ``.cache/labsite/`` folder, one file per result, with a digest of what
 they were made from (a file's bytes and the name it is shown by; the profile) and of
-this package's files (code and schemas): any change to one of them makes the result again.
+this package's files (code and schemas) and of the libraries' versions: any change to one
+of them makes the result again.
 The folder is where Material's own plugins keep their caches, outside what ``mkdocs
 serve`` watches; deleting it is always safe. Only this package writes it (it is read
 with :mod:`pickle`, as the code that writes it is run, from the project's own folder).
@@ -17,8 +18,10 @@ import hashlib
 import logging
 import os
 import pickle
+import sys
 import tempfile
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
@@ -70,12 +73,25 @@ def _write(store: Path, value: Any) -> None:
         log.debug(f"cannot keep {store}: {problem!r}")
 
 
+# The libraries whose versions decide what a result holds (and whose objects it may hold).
+LIBRARIES = ("pybtex", "pylatexenc", "latexcodec", "PyYAML", "jsonschema", "Pillow")
+
+
 @lru_cache(maxsize=None)
 def _code() -> bytes:
-    """A digest of this package's files (its code and its schemas), which decide what a result holds."""
+    """A digest of what decides what a result holds, besides its sources: this package's files
+    (its code and its schemas), Python's version and the libraries' versions."""
     package = Path(__file__).parent
     files = sorted(path for path in package.rglob("*") if path.is_file() and "__pycache__" not in path.parts)
-    return _digest(*(path.read_bytes() for path in files)).encode()
+    versions = [sys.version, *(f"{name} {_version(name)}" for name in LIBRARIES)]
+    return _digest(*(path.read_bytes() for path in files), *(version.encode() for version in versions)).encode()
+
+
+def _version(library: str) -> str:
+    try:
+        return metadata.version(library)
+    except metadata.PackageNotFoundError:
+        return "none"
 
 
 def _digest(*parts: bytes) -> str:

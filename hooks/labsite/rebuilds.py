@@ -99,6 +99,7 @@ class Built:
     title: str | None = None  # the page's title and front matter, which other pages' navigation shows
     meta: dict = field(default_factory=dict)
     search: list = field(default_factory=list)  # the page's entries in the search index
+    errors: list = field(default_factory=list)  # the problems found in the page (a directive, a citation)
 
 
 class Rebuilds:

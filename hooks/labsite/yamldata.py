@@ -14,11 +14,14 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from .errors import UNPRINTABLE, DataError, read_text
+
+if TYPE_CHECKING:  # imported where it is used (see _validator)
+    import jsonschema
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 # Bounds that no real data file comes near: past them a file is refused before it is

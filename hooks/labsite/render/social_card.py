@@ -30,6 +30,11 @@ FONTS = {
 NAME, WHERE, INTERESTS = ("bold", TEXT, 88, 56, 2), ("regular", QUIET, 40, 30, 2), ("regular", QUIET, 30, 24, 2)
 
 
+def drawn_from(profile: Profile) -> str:
+    """What the card is drawn from: the profile, and the fonts that this machine has."""
+    return repr((profile, [path for face in FONTS.values() for path in face if Path(path).is_file()]))
+
+
 def social_card(profile: Profile) -> bytes:
     """A PNG: the owner's name, position and institution, and research interests."""
     where = " · ".join(part for part in (profile.position, profile.institution) if part)
