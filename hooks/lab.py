@@ -76,7 +76,7 @@ _command: str | None = None
 _dirty = False  # `--dirty`: write again only the pages that changed (labsite.rebuilds)
 _cache = FileCache()
 _data = SiteData()
-_errors: list = []
+_errors: list = []  # the data's problems; each page's are in _page_errors (see _problems)
 _paper_pages: dict = {}  # source path of each generated paper page -> its publication
 _stashed: dict = {}  # source path of a page -> its HTML blocks, kept from Markdown (see labsite.stash)
 _build_info = directives.PageInfo()  # what every page of this build shares: settings, "today"
@@ -88,7 +88,7 @@ _search = None  # Material's search plugin, whose index a dirty rebuild complete
 _entries_before = 0  # the search index's length before the page being written
 _page_entries: dict = {}  # source path of a page -> its search entries, this build
 _outputs: set = set()  # every file the last dirty build wrote
-_page_errors: dict = {}  # source path of a page -> the problems found in it, this build
+_page_errors: dict = {}  # source path of a page -> the problems found in it, this build (see _problems)
 _shown_errors: list = []  # the problems that the pages of the last dirty build list (under serve)
 
 
@@ -221,7 +221,7 @@ def _page_sources(files, pages) -> dict:
 def _problems_listed(pages, stale: set, config) -> list:
     """The problems that the served pages will list after this build: the data's, those of each
     page kept (as when it was built) and those that each page written again will find."""
-    found = list(_errors)
+    found = list(_errors)  # the data's, then page by page as in _problems
     for file in pages:
         built = _rebuilds.built(file.src_uri)
         found += _problems_of(file, config) if file.src_uri in stale or built is None else built.errors
@@ -231,23 +231,17 @@ def _problems_listed(pages, stale: set, config) -> list:
 def _problems_of(file, config) -> list:
     """The problems that building the page of ``file`` finds: its citations and directives,
     checked as ``on_page_markdown`` checks them."""
-    source = file.content_string
-    markdown = get_data(source)[0]
-    first_line = source[: len(source) - len(markdown)].count("\n") + 1
-    name = f"{Path(config.docs_dir).name}/{file.src_uri}"
+    markdown = get_data(file.content_string)[0]
+    first_line = _first_line(file, markdown)
+    name = _page_name(file, config)
     markdown, found = citations.check(markdown, name, _data, first_line)
-    info = dataclasses.replace(_build_info, root="../" * file.url.count("/"))
-    return found + directives.expand(markdown, name, _data, info, first_line)[1]
+    return found + directives.expand(markdown, name, _data, _page_info(file.url), first_line)[1]
 
 
 on_nav = CombinedEvent(_hide_empty_pages, _plan_rebuild)
 
 
 def on_env(env, config, files):
-    if _dirty:  # the problems in the order a full build finds them: the data's, then page by page
-        found = [_page_errors.get(path, []) for path in _sources]
-        _errors[:] = [error for error in _errors if not any(error in page for page in found)] + \
-            [error for page in found for error in page]
     env.bytecode_cache = _compiled_templates(config)
     return env
 
@@ -291,7 +285,8 @@ def on_pre_page(page, config, files):
 
 @event_priority(50)  # before mkdocs-bibtex, which cannot report a bad key usefully
 def _check_citations(markdown, page, config, files):
-    markdown, errors = citations.check(markdown, _page_name(page, config), _view(page), _body_start(page))
+    markdown, errors = citations.check(markdown, _page_name(page.file, config), _view(page),
+                                       _first_line(page.file, page.markdown))
     _report(errors, page.file.src_uri)
     return markdown
 
@@ -301,9 +296,10 @@ def _expand_directives(markdown, page, config, files):
     paper = _paper_pages.get(page.file.src_uri)
     if paper is not None:  # its title and the sidebars it hides, which a paper's page has no front matter for
         page.meta.update(directives.paper_page_meta(paper))
-    info = dataclasses.replace(_build_info, root="../" * page.url.count("/"))
+    info = _page_info(page.url)
     data = _view(page)
-    markdown, errors = directives.expand(markdown, _page_name(page, config), data, info, _body_start(page))
+    markdown, errors = directives.expand(markdown, _page_name(page.file, config), data, info,
+                                         _first_line(page.file, page.markdown))
     _report(errors, page.file.src_uri)
     markdown, blocks = stash.stash(markdown)
     # After the stash, so that no data text can pass for a footnote line.
@@ -374,8 +370,9 @@ def _finish_page(output, page, config):
     image = f"{site_url}{SOCIAL_CARD}" if site_url else None
     head.append(metadata.social_tags(title, description, config.site_name, page_url, image, kind))
     output = output.replace("</head>", "\n".join(head) + "\n</head>", 1)
-    if _command == "serve" and _errors:  # the editor sees why a page did not change; a build never shows it
-        output = output.replace(ARTICLE, ARTICLE + problems.banner(_errors), 1)
+    found = _problems()
+    if _command == "serve" and found:  # the editor sees why a page did not change; a build never shows it
+        output = output.replace(ARTICLE, ARTICLE + problems.banner(found), 1)
     return _named_search(output)
 
 
@@ -413,13 +410,14 @@ def _complete_search_index(config):
 
 
 def _fail_on_errors(config):
+    found = _problems()
     if _dirty:
-        _shown_errors[:] = _errors
-    if not _errors:
+        _shown_errors[:] = found
+    if not found:
         return
-    errors = [error for error in _errors if not error.warning]
+    errors = [error for error in found if not error.warning]
     summary = (f"{len(_data.publications)} papers shown, {_data.papers_left_out} left out; "
-               f"{len(errors)} error(s) and {len(_errors) - len(errors)} warning(s) listed above")
+               f"{len(errors)} error(s) and {len(found) - len(errors)} warning(s) listed above")
     if errors and _command != "serve":
         raise Abort(f"Aborted: {summary}. The site was written without the broken items.")
     log.info(summary)
@@ -432,8 +430,11 @@ def on_shutdown():
     scratch.remove()  # after a build, or when `mkdocs serve` stops
 
 
-def _view(page) -> rebuilds.Reads:
-    """The site's data as ``page`` reads it: what it reads is noted, for rebuilds."""
+def _view(page):
+    """The site's data as ``page`` reads it: under ``--dirty``, through a view that notes what
+    it reads, for rebuilds (a full build spares its pages the view)."""
+    if not _dirty:
+        return _data
     reads = _reads.get(page.file.src_uri)
     if reads is None:
         reads = _reads[page.file.src_uri] = rebuilds.Reads(_data)
@@ -511,21 +512,30 @@ def _build_date() -> datetime.date:
 
 
 def _report(errors, page: str | None = None) -> None:
-    """Log each problem and keep it for the banner and the summary; a page's own (``page``
-    is its source path) by page too."""
+    """Log each problem and keep it for the banner and the summary: the data's, or those of
+    the page whose source path is ``page``."""
     for error in errors:
         (log.warning if error.warning else log.error)(str(error))
-    _errors.extend(errors)
-    if page is not None:
-        _page_errors.setdefault(page, []).extend(errors)
+    (_errors if page is None else _page_errors.setdefault(page, [])).extend(errors)
+
+
+def _problems() -> list:
+    """Every problem of this build as a full build finds them: the data's, then page by page."""
+    pages = _sources if _dirty else _page_errors  # a full build finds them in page order
+    return _errors + [error for path in pages for error in _page_errors.get(path, [])]
 
 
 def _project(config) -> Path:
     return Path(config.config_file_path).parent
 
 
-def _page_name(page, config) -> str:
-    return f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+def _page_name(file, config) -> str:
+    return f"{Path(config.docs_dir).name}/{file.src_uri}"
+
+
+def _page_info(url: str) -> directives.PageInfo:
+    """What a directive needs to know of the page at ``url``, and of the build."""
+    return dataclasses.replace(_build_info, root="../" * url.count("/"))
 
 
 def _settings(config) -> dict:
@@ -536,11 +546,11 @@ def _settings(config) -> dict:
     return settings
 
 
-def _body_start(page) -> int:
+def _first_line(file, markdown: str) -> int:
     # MkDocs hands over the Markdown without its front matter (``page.markdown`` keeps
     # that body until every handler has run); errors need the file's own line numbers.
-    source = page.file.content_string
-    return source[: len(source) - len(page.markdown)].count("\n") + 1
+    source = file.content_string
+    return source[: len(source) - len(markdown)].count("\n") + 1
 
 
 def _write_if_changed(path: Path, content: str) -> Path:
