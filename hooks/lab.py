@@ -90,6 +90,7 @@ _page_entries: dict = {}  # source path of a page -> its search entries, this bu
 _outputs: set = set()  # every file the last dirty build wrote
 _page_errors: dict = {}  # source path of a page -> the problems found in it, this build (see _problems)
 _shown_errors: list = []  # the problems that the pages of the last dirty build list (under serve)
+_banner = ""  # the list of problems shown on every page under serve, this build
 
 
 def on_startup(command, dirty):
@@ -242,6 +243,11 @@ on_nav = CombinedEvent(_hide_empty_pages, _plan_rebuild)
 
 
 def on_env(env, config, files):
+    global _banner
+    # Every page has been read by now, so every problem is known. The editor sees on each
+    # page why it did not change; a build never shows it.
+    found = _problems() if _command == "serve" else []
+    _banner = problems.banner(found) if found else ""
     env.bytecode_cache = _compiled_templates(config)
     return env
 
@@ -370,9 +376,8 @@ def _finish_page(output, page, config):
     image = f"{site_url}{SOCIAL_CARD}" if site_url else None
     head.append(metadata.social_tags(title, description, config.site_name, page_url, image, kind))
     output = output.replace("</head>", "\n".join(head) + "\n</head>", 1)
-    found = _problems()
-    if _command == "serve" and found:  # the editor sees why a page did not change; a build never shows it
-        output = output.replace(ARTICLE, ARTICLE + problems.banner(found), 1)
+    if _banner:
+        output = output.replace(ARTICLE, ARTICLE + _banner, 1)
     return _named_search(output)
 
 
@@ -516,7 +521,8 @@ def _report(errors, page: str | None = None) -> None:
     the page whose source path is ``page``."""
     for error in errors:
         (log.warning if error.warning else log.error)(str(error))
-    (_errors if page is None else _page_errors.setdefault(page, [])).extend(errors)
+    if errors:
+        (_errors if page is None else _page_errors.setdefault(page, [])).extend(errors)
 
 
 def _problems() -> list:

@@ -65,3 +65,12 @@ def test_blocks_parted_by_text_keep_placeholders_of_their_own():
     hidden, blocks = stash.stash(block("<p>one</p>") + "Between.\n" + block("<p>two</p>"))
     assert hidden.count("<!--lab-stash-") == 2
     assert stash.unstash(convert(hidden), blocks).count("<p>") == 3
+
+
+def test_text_after_a_piece_on_its_line_is_kept_when_a_run_follows():
+    # A piece that does not end its line starts no run, even when a run-ending piece comes next.
+    source = "\n" + stash.mark("<b>one</b>") + " between " + stash.mark("<b>two</b>") + "\n\n" + block("<p>three</p>")
+    hidden, blocks = stash.stash(source)
+    assert "between" in hidden and sorted(blocks) == ["<b>one</b>", "<b>two</b>", "<p>three</p>"]
+    back = stash.unstash(hidden, blocks)
+    assert "<b>one</b> between <b>two</b>" in back and back.index("two") < back.index("three")
