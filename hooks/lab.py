@@ -83,6 +83,7 @@ _build_info = directives.PageInfo()  # what every page of this build shares: set
 _rebuilds = rebuilds.Rebuilds()  # what each page was last written from, kept between `mkdocs serve` rebuilds
 _digests = rebuilds.Digests(_data)  # of this build's data
 _reads: dict = {}  # source path of a page being built -> what it reads of the data (rebuilds.Reads)
+_drawn: dict = {}  # source path of a page -> what its directives drew while its problems were predicted
 _sources: dict = {}  # source path of each page -> digest of its source, this build
 _search = None  # Material's search plugin, whose index a dirty rebuild completes with the pages it kept
 _entries_before = 0  # the search index's length before the page being written
@@ -115,6 +116,7 @@ def on_config(config):
     _errors.clear()
     _page_errors.clear()
     _reads.clear()
+    _drawn.clear()
     _digests = rebuilds.Digests(_data)
     _report(found)
     if "social" not in config.extra:  # the footer's icons: the profile's links, unless mkdocs.yml gives its own
@@ -235,8 +237,11 @@ def _problems_of(file, config) -> list:
     markdown = get_data(file.content_string)[0]
     first_line = _first_line(file, markdown)
     name = _page_name(file, config)
-    markdown, found = citations.check(markdown, name, _data, first_line)
-    return found + directives.expand(markdown, name, _data, _page_info(file.url), first_line)[1]
+    data = _view(file.src_uri)  # what the page reads, as it will read it
+    markdown, found = citations.check(markdown, name, data, first_line)
+    # The page's expansion takes what was drawn here: a publication list is not drawn twice.
+    drawn = _drawn.setdefault(file.src_uri, {})
+    return found + directives.expand(markdown, name, data, _page_info(file.url), first_line, drawn)[1]
 
 
 on_nav = CombinedEvent(_hide_empty_pages, _plan_rebuild)
@@ -291,7 +296,7 @@ def on_pre_page(page, config, files):
 
 @event_priority(50)  # before mkdocs-bibtex, which cannot report a bad key usefully
 def _check_citations(markdown, page, config, files):
-    markdown, errors = citations.check(markdown, _page_name(page.file, config), _view(page),
+    markdown, errors = citations.check(markdown, _page_name(page.file, config), _view(page.file.src_uri),
                                        _first_line(page.file, page.markdown))
     _report(errors, page.file.src_uri)
     return markdown
@@ -303,9 +308,9 @@ def _expand_directives(markdown, page, config, files):
     if paper is not None:  # its title and the sidebars it hides, which a paper's page has no front matter for
         page.meta.update(directives.paper_page_meta(paper))
     info = _page_info(page.url)
-    data = _view(page)
+    data = _view(page.file.src_uri)
     markdown, errors = directives.expand(markdown, _page_name(page.file, config), data, info,
-                                         _first_line(page.file, page.markdown))
+                                         _first_line(page.file, page.markdown), _drawn.pop(page.file.src_uri, None))
     _report(errors, page.file.src_uri)
     markdown, blocks = stash.stash(markdown)
     # After the stash, so that no data text can pass for a footnote line.
@@ -316,7 +321,7 @@ def _expand_directives(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     # Before the data goes back in, so that only Python-Markdown's own footnote references are read.
-    html = citations.bracketed(html, _view(page))
+    html = citations.bracketed(html, _view(page.file.src_uri))
     # What search leaves out goes in after it has read the page (on_post_page).
     return stash.unstash(html, _stashed.get(page.file.src_uri, []), searched_only=True)
 
@@ -361,7 +366,7 @@ def _finish_page(output, page, config):
     head = [f'<link rel="alternate" type="application/atom+xml" title="News" href="{root}{NEWS_FEED}">']
     paper = _paper_pages.get(page.file.src_uri)
     if paper is not None:
-        paper = _view(page).publication(paper.slug)
+        paper = _view(page.file.src_uri).publication(paper.slug)
         # Metadata needs absolute addresses: a local PDF has one only when site_url is set.
         pdf = pdf_url(paper, site_url or "")
         head.append(metadata.paper_head(paper, page_url, pdf if pdf and pdf.startswith("http") else None))
@@ -372,7 +377,7 @@ def _finish_page(output, page, config):
         description = page.meta.get("description") or unescape(config.site_description or "")
         kind = "website"
     if page.is_homepage:
-        head.append(metadata.person_head(_view(page).profile, site_url))
+        head.append(metadata.person_head(_view(page.file.src_uri).profile, site_url))
     image = f"{site_url}{SOCIAL_CARD}" if site_url else None
     head.append(metadata.social_tags(title, description, config.site_name, page_url, image, kind))
     output = output.replace("</head>", "\n".join(head) + "\n</head>", 1)
@@ -435,14 +440,14 @@ def on_shutdown():
     scratch.remove()  # after a build, or when `mkdocs serve` stops
 
 
-def _view(page):
-    """The site's data as ``page`` reads it: under ``--dirty``, through a view that notes what
-    it reads, for rebuilds (a full build spares its pages the view)."""
+def _view(path: str):
+    """The site's data as the page of source path ``path`` reads it: under ``--dirty``, through
+    a view that notes what it reads, for rebuilds (a full build spares its pages the view)."""
     if not _dirty:
         return _data
-    reads = _reads.get(page.file.src_uri)
+    reads = _reads.get(path)
     if reads is None:
-        reads = _reads[page.file.src_uri] = rebuilds.Reads(_data)
+        reads = _reads[path] = rebuilds.Reads(_data)
     return reads
 
 

@@ -64,6 +64,22 @@ def test_a_directive_that_fails_unexpectedly_is_an_error_box_not_a_crash(monkeyp
     assert "admonition failure" in markdown and "surprise" in markdown
 
 
+def test_what_was_drawn_is_taken_again_for_the_same_page_and_only_for_it(monkeypatch):
+    calls = []
+
+    def counted(data, options, page):
+        calls.append(page.root)
+        return f"<p>talks for {page.root or 'the root'}</p>"
+
+    monkeypatch.setitem(directives.DIRECTIVES, "talks", directives.Directive(counted))
+    drawn = {}
+    first = directives.expand("[% talks %]\n\n[% pepole %]\n", "docs/t.md", SiteData(), drawn=drawn)
+    again = directives.expand("[% talks %]\n\n[% pepole %]\n", "docs/t.md", SiteData(), drawn=drawn)
+    assert again == first and calls == [""] and len(first[1]) == 1  # the error is found again, not kept
+    elsewhere = directives.expand("[% talks %]\n", "docs/t.md", SiteData(), directives.PageInfo(root="../"), drawn=drawn)
+    assert calls == ["", "../"] and "talks for ../" in elsewhere[0]
+
+
 @pytest.mark.parametrize("page, empty", [
     ("# Talks\n\n[% talks %]\n", True),                      # lists records, and there are none
     ("# Service\n\n[% organisation %]\n\n[% reviewing %]\n", True),

@@ -265,23 +265,29 @@ def paper_page_meta(paper: publications.Publication) -> dict[str, Any]:
 
 
 def expand(markdown: str, page: str, data: SiteData, info: PageInfo = PageInfo(),
-           first_line: int = 1) -> tuple[str, list[DataError]]:
+           first_line: int = 1, drawn: dict | None = None) -> tuple[str, list[DataError]]:
     """Replace every directive line of ``markdown`` with what it draws.
 
     ``page`` names the page in errors, where ``first_line`` is the line number of
     the Markdown's first line in that file.
     A wrong directive becomes a visible error box, and its error is returned.
+    ``drawn`` keeps what each directive drew, for the next expansion of the same page
+    with the same data in this build, which takes it from there instead of drawing it again.
     """
     lines, errors = [], []
     markdown = without_empty_sections(markdown, data)
+    drawn = {} if drawn is None else drawn
     for number, line, in_code in pagetext.lines(markdown, first_line):
         match = None if in_code else LINE.match(line)
         if match is None:
             lines.append(line)
             continue
+        if (match.group("body"), info) in drawn:
+            lines.append(drawn[match.group("body"), info])
+            continue
         try:
             name, options = parse(match.group("body"))
-            lines.append(DIRECTIVES[name].render(data, options, info))
+            lines.append(drawn.setdefault((match.group("body"), info), DIRECTIVES[name].render(data, options, info)))
         except Exception as problem:  # a ValueError is the page's mistake; anything else must not stop the build
             message = str(problem) if isinstance(problem, ValueError) else \
                 f"cannot draw '[% {match.group('body')} %]': {problem!r} (a bug in hooks/labsite: please report it)"
