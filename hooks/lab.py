@@ -12,7 +12,8 @@
   when a page is shared (drawn from the profile) and ``robots.txt``;
 - ``on_nav`` leaves out of the navigation the pages that would only say there is
   nothing yet (``directives.shows_nothing``); ``on_env`` keeps the theme's compiled
-  templates; ``on_pre_page`` makes each paper's page a child of the publication
+  templates and, under serve, makes the banner of problems once every page has been
+  read; ``on_pre_page`` makes each paper's page a child of the publication
   list's, so that the Publications tab is marked;
 - ``on_page_markdown`` checks citations before mkdocs-bibtex sees them, then expands
   the ``[% ... %]`` directives and writes the citations' footnotes; all HTML made from
