@@ -361,7 +361,7 @@ on_page_context = CombinedEvent(_count_search_entries, _take_search_entries)
 @event_priority(100)  # before any plugin that edits the page: it must see the whole page, not placeholders
 def _finish_page(output, page, config):
     output = stash.unstash(output, _stashed.pop(page.file.src_uri, []))
-    root = "../" * page.url.count("/")
+    root = _root(page.url)
     site_url = config.site_url
     page_url = site_url + page.url if site_url else None
     head = [f'<link rel="alternate" type="application/atom+xml" title="News" href="{root}{NEWS_FEED}">']
@@ -547,7 +547,12 @@ def _page_name(file, config) -> str:
 
 def _page_info(url: str) -> directives.PageInfo:
     """What a directive needs to know of the page at ``url``, and of the build."""
-    return dataclasses.replace(_build_info, root="../" * url.count("/"))
+    return dataclasses.replace(_build_info, root=_root(url))
+
+
+def _root(url: str) -> str:
+    """The way from the page at ``url`` to the site's root, e.g. "../"."""
+    return "../" * url.count("/")
 
 
 def _settings(config) -> dict:

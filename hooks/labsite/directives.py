@@ -282,12 +282,12 @@ def expand(markdown: str, page: str, data: SiteData, info: PageInfo = PageInfo()
         if match is None:
             lines.append(line)
             continue
-        if (match.group("body"), info) in drawn:
-            lines.append(drawn[match.group("body"), info])
-            continue
+        key = (match.group("body"), info)
         try:
-            name, options = parse(match.group("body"))
-            lines.append(drawn.setdefault((match.group("body"), info), DIRECTIVES[name].render(data, options, info)))
+            if key not in drawn:
+                name, options = parse(match.group("body"))
+                drawn[key] = DIRECTIVES[name].render(data, options, info)
+            lines.append(drawn[key])
         except Exception as problem:  # a ValueError is the page's mistake; anything else must not stop the build
             message = str(problem) if isinstance(problem, ValueError) else \
                 f"cannot draw '[% {match.group('body')} %]': {problem!r} (a bug in hooks/labsite: please report it)"
