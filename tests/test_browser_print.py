@@ -78,7 +78,7 @@ def test_the_first_page_gives_name_contact_details_and_the_date(cv):
     first = " ".join(page_lines(reader)[0])
     assert first.startswith("Ada Lovelace")
     for detail in ("ada.lovelace@example.org", "Personal website: https://ada.example.org",
-                   "last updated 1 Jun 2025"):  # the build's date (sitebuild.BUILD_DATE)
+                   "last updated 1 Jun 2025"):  # the data's date, never after the build's (sitebuild.BUILD_DATE)
         assert detail in first, detail
 
 

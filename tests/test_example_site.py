@@ -9,8 +9,10 @@ import the example's facts from here (``PUBLICATIONS``, ``words``).
 from __future__ import annotations
 
 
+import datetime
+
 import pytest
-from sitebuild import words
+from sitebuild import BUILD_DATE, words
 
 # The example's papers: key -> (title as published, badge of venue and year; None: no badge).
 PUBLICATIONS = {
@@ -262,12 +264,31 @@ def test_join_page_says_whom_to_write_to_what_is_open_and_who_is_supervised(exam
     assert [li["id"] for li in page.select("li.lab-pub")] == SELECTED[:3]
 
 
+def _data_day(site) -> str:
+    """The day the copied data was last saved (the copy is no git checkout), or the build's if later."""
+    project = site.folder.parent
+    newest = max(path.stat().st_mtime for folder in ("docs/data", "bib") for path in (project / folder).rglob("*"))
+    day = min(datetime.datetime.fromtimestamp(newest, datetime.timezone.utc).date(), BUILD_DATE.date())
+    return f"{day.day} {day.strftime('%b')} {day.year}"
+
+
+def test_topics_show_by_title_in_the_filter_bar_and_on_papers_pages(example_site):
+    themes = {"pruning": "Pruning large models", "sparse-training": "Sparse training",
+              "few-labels": "Learning from few labels", "numerical-methods": "Numerical methods"}
+    expected = {**themes, "graphs": "Graph learning", "speech": "Speech"}  # a titled topic; one made readable
+    options = example_site.content("publications/").select("select[name=topic] option")
+    assert {o["value"]: words(o) for o in options if o["value"]} == expected
+    chips = example_site.content("publications/lovelace2024layerwise/").select(".lab-topics a")
+    assert chips and all(words(a) == expected[a["href"].split("?topic=")[1]] for a in chips)
+
+
 def test_publication_counts_come_from_the_data(example_site):
     for url in ("", "cv/", "publications/"):
         page = example_site.content(url)
         assert words(page.select_one(".lab-counts")) == \
-            "15 papers on this site · 6 at A* venues · 1 at A venues (CORE2023)"
-        assert words(page.select_one(".lab-record")).startswith("The full record, as of March 2025: over 20 papers")
+            f"15 papers on this site as of {_data_day(example_site)} · 6 at A* venues · 1 at A venues (CORE2023)"
+        assert words(page.select_one(".lab-record")).startswith(
+            "Ada Lovelace's own count, as of March 2025: over 20 papers")
         assert words(page.select_one(".lab-venues")).startswith("By venue: 2 ICML · 2 NeurIPS · 1 AAAI")
         chart = page.select_one(".lab-chart svg")
         assert chart["role"] == "img" and "2024: 4" in chart["aria-label"] and "2019" not in chart["aria-label"]

@@ -135,6 +135,19 @@ def test_whole_bibliography_downloads_as_clean_bibtex(example_site):
 ODD_KEYS = {"index": "paper-index", "café2024": "cafe2024", "x@y2024": "x-y2024", "Mixed.Case-2024": "mixed.case-2024"}
 
 
+def test_the_bibtex_a_visitor_copies_has_only_what_a_citing_author_needs(example_site):
+    # The list's folded BibTeX (copied with its button) and the paper page's Cite block.
+    listed = example_site.content("publications/").find(id="lovelace2024layerwise").select_one("pre.lab-bibtex")
+    cite = example_site.content("publications/lovelace2024layerwise/").select_one("pre.lab-cite")
+    for shown in (listed.get_text(), cite.get_text()):
+        fields = {name.lower() for name in parse_string(shown, "bibtex").entries["lovelace2024layerwise"].fields}
+        assert {"title", "booktitle", "year", "pages", "publisher", "eprint"} <= fields
+        assert not fields & {"keywords", "selected", "abbr", "sources", "code", "pdf"}, fields
+    # Where the facts were checked is for the owner: nowhere on the site, nor in its download.
+    for path in ("publications/lovelace2024layerwise/index.html", "publications/index.html", "publications.bib"):
+        assert "Authors and venue:" not in (example_site.folder / path).read_text(encoding="utf-8"), path
+
+
 def test_any_citation_key_gets_a_page_of_its_own_and_never_replaces_another(project):
     entries = [f"@misc{{{key},\n  author = {{Lovelace, Ada}},\n  title = {{Title of {key}}},\n  year = {{2024}}\n}}\n"
                for key in [*ODD_KEYS, ".", ".."]]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import replace
 
 from bs4 import BeautifulSoup
@@ -157,6 +158,10 @@ def test_a_year_already_in_the_venue_or_abbreviation_is_not_repeated():
     inside = Publication("k", "inproceedings", "T", (Name("Lu", "Yin"),), 2017, venue="Proc. of ICVS (ICVS 2017)",
                          publisher="Springer")
     assert render_publications.venue(inside) == "<em>Proc. of ICVS (ICVS 2017)</em>. Springer, 2017."
+    alone = replace(inside, publisher="", venue="Advances in NeurIPS 38 (NeurIPS 2017)")
+    assert render_publications.venue(alone) == "<em>Advances in NeurIPS 38 (NeurIPS 2017)</em>."
+    longer = replace(alone, venue="Workshop 12017 Proceedings")  # not the year: a number that holds it
+    assert render_publications.venue(longer) == "<em>Workshop 12017 Proceedings</em>. 2017."
 
 
 def test_an_undated_paper_without_a_venue_has_no_empty_venue_line():
@@ -204,14 +209,19 @@ def test_counts_say_in_plain_words_what_this_site_lists():
     papers = [paper(abbr="ICML"), paper(abbr="ICML"), paper(abbr="UAI"), paper(abbr="IDA"), paper()]
     assert soup(stats.publication_counts(papers, RANKED)).get_text() == \
         "5 papers on this site · 2 at A* venues · 1 at A venues (CORE2023)"
+    dated = soup(stats.publication_counts(papers, RANKED, datetime.date(2026, 3, 9)))
+    assert dated.get_text() == "5 papers on this site as of 9 Mar 2026 · 2 at A* venues · 1 at A venues (CORE2023)"
+    assert dated.time["datetime"] == "2026-03-09"
     assert soup(stats.publication_counts([paper(abbr="IDA")], RANKED)).get_text() == "1 paper on this site"
     assert soup(stats.publication_counts([paper(abbr="ICML")], Venues())).get_text() == "1 paper on this site"
 
 
-def test_the_whole_record_is_dated_in_words_and_escaped():
-    line = stats.record_line(Record("2024-12", "over 40 papers <b>(12 A*)</b>"))
-    assert soup(line).get_text() == "The full record, as of December 2024: over 40 papers <b>(12 A*)</b>."
-    assert "<b>" not in line and stats.record_line(None) == ""
+def test_the_whole_record_reads_as_the_owners_own_dated_count_and_is_escaped():
+    line = stats.record_line(Record("2024-12", "over 40 papers <b>(12 A*)</b>"), "Ada <Lovelace>")
+    assert soup(line).get_text() == "Ada <Lovelace>'s own count, as of December 2024: over 40 papers <b>(12 A*)</b>."
+    assert "<b>" not in line and "<Lovelace>" not in line and stats.record_line(None) == ""
+    assert soup(stats.record_line(Record("2024-12", "9 papers"))).get_text() == \
+        "The owner's own count, as of December 2024: 9 papers."
 
 
 def test_the_chart_writes_years_in_full_and_leaves_out_jargon():
@@ -228,6 +238,15 @@ def test_a_papers_page_links_its_topics_to_the_filtered_list():
         ("a&b <i>", "../../publications/?topic=a%26b%20%3Ci%3E")]
     assert page.find("i") is None
     assert not soup(render_publications.paper_page(paper(), [], CONTEXT)).select(".lab-paper__topics")
+
+
+def test_the_rank_filter_lists_the_best_ranks_first_then_the_others_by_name():
+    venues = Venues("CORE2023", (), {abbr.lower(): Venue(abbr, abbr, rank) for abbr, rank in (
+        ("W", "Unranked"), ("X", "C"), ("Y", "A"), ("Z", "National: China"), ("V", "B"), ("U", "A*"))})
+    papers = [paper(abbr=abbr) for abbr in "WXYZVU"]
+    select = soup(render_publications.filter_bar(papers, venues)).select_one("select[name=rank]")
+    assert [o.get_text() for o in select.select("option")] == \
+        ["All", "A*", "A", "B", "C", "National: China", "Unranked"]
 
 
 def test_the_filter_bar_has_an_empty_state_that_clears_it():

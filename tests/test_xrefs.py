@@ -64,6 +64,9 @@ themes:
     summary: Programs on cards.
     topic: sparse-engines
     section: cards
+topics:
+  - topic: sparse-engines
+    title: Sparse engines, again
 """,
     "docs/data/awards.yml": """\
 awards:
@@ -112,6 +115,8 @@ STALE = [  # file, line as written, line made stale, field, message
     ("themes.yml", "    topic: sparse-engines\n    section: sparse-engines", "    topic: sparse-engins\n"
      "    section: sparse-engines", "themes[0].topic",
      "no paper has the topic 'sparse-engins' in its keywords, did you mean 'sparse-engines'?"),
+    ("themes.yml", "  - topic: sparse-engines\n    title", "  - topic: sparse-engine\n    title", "topics[0].topic",
+     "no paper has the topic 'sparse-engine' in its keywords, did you mean 'sparse-engines'?"),
     ("themes.yml", "    section: sparse-engines", "    section: sparse-engine", "themes[0].section",
      "no heading of docs/research.md has the id 'sparse-engine', did you mean 'sparse-engines'?"),
     ("themes.yml", "    section: cards", "    section: punched-cards", "themes[1].section",

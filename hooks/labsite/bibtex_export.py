@@ -13,9 +13,10 @@ from pybtex.database import Entry
 if TYPE_CHECKING:  # publications uses this module: import for annotations only
     from .publications import Publication
 
-# Fields that steer this site or al-folio and mean nothing to a reference manager.
+# Fields that steer this site or al-folio and mean nothing to a reference manager: among
+# them ``keywords`` (the site's topics) and ``sources`` (where the owner checked the facts).
 SITE_FIELDS = {
-    "abbr", "selected", "bibtex_show", "preview", "award", "award_name", "presentation",
+    "abbr", "selected", "keywords", "sources", "bibtex_show", "preview", "award", "award_name", "presentation",
     "equal_contribution", "corresponding", "code", "slides", "poster", "video", "website", "html",
     "pdf", "supp", "blog", "altmetric", "dimensions", "google_scholar_id", "inspirehep_id",
     "additional_info", "annotation",

@@ -99,12 +99,7 @@ class Directive:
 
 def paper_context(data: SiteData, page: PageInfo) -> publications.PaperContext:
     """The paper-rendering context of a page: who to mark, venues, the way to the root."""
-    return publications.PaperContext(data.roster, data.venues, page.root, page.max_authors, _topic_names(data))
-
-
-def _topic_names(data: SiteData) -> dict[str, str]:
-    """Each research theme's topic keyword, with the theme's title: how readers know the topic."""
-    return {theme.topic: theme.title for theme in data.themes}
+    return publications.PaperContext(data.roster, data.venues, page.root, page.max_authors, data.topic_titles)
 
 
 def _publications(data: SiteData, options: dict[str, Any], page: PageInfo) -> str:
@@ -115,7 +110,7 @@ def _publications(data: SiteData, options: dict[str, Any], page: PageInfo) -> st
         papers = [p for p in papers if options["topic"] in p.keywords]
     if "limit" in options:
         papers = papers[: options["limit"]]
-    bar = block(publications.filter_bar(papers, data.venues, _topic_names(data))) \
+    bar = block(publications.filter_bar(papers, data.venues, data.topic_titles)) \
         if options.get("filters") and papers else ""
     return bar + publications.publication_list(papers, paper_context(data, page),
                                                by_year=options.get("group", "year") == "year",
@@ -131,9 +126,15 @@ def _paper(data: SiteData, options: dict[str, Any], page: PageInfo) -> str:
     return publications.paper_page(paper, data.related(paper.key), paper_context(data, page))
 
 
+def _updated(data: SiteData, page: PageInfo) -> datetime.date | None:
+    """The day the data last changed, never after the build's day (a clock ahead, a build as of a past day)."""
+    return min(data.updated, page.today) if data.updated else None
+
+
 def _stats(data: SiteData, options: dict[str, Any], page: PageInfo) -> str:
     papers = data.publications
-    return block(stats.record_line(data.profile.record) + stats.publication_counts(papers, data.venues)
+    return block(stats.record_line(data.profile.record, data.profile.name)
+                 + stats.publication_counts(papers, data.venues, _updated(data, page))
                  + stats.venue_counts(papers) + stats.papers_per_year_chart(papers))
 
 
@@ -156,7 +157,7 @@ DIRECTIVES: dict[str, Directive] = {
     "awards": Directive(lambda d, o, p: career.awards_list(d.awards, d.publication, p.root),
                         records=lambda d: d.awards),
     "contact": Directive(lambda d, o, p: career.contact_card(d.profile)),
-    "cv-header": Directive(lambda d, o, p: career.cv_header(d.profile, p.today, p.root)),
+    "cv-header": Directive(lambda d, o, p: career.cv_header(d.profile, _updated(d, p), p.root)),
     "supervision": Directive(lambda d, o, p: people.supervision_summary(d.members, d.profile.name or "The group",
                                                                         p.today.year)),
     "team": Directive(lambda d, o, p: people.team_cards(d.members, p.today.year, d.papers_by_member,

@@ -54,7 +54,7 @@ class Member:
 
     name: str
     level: str
-    topic: str
+    topic: str  # "" when the data names none
     start: int
     end: int | None = None
     institution: str = ""
@@ -94,6 +94,7 @@ class Member:
 def from_data(doc: Document) -> list[Member]:
     """Members from ``people.yml``, in the order of ``LEVELS`` and then newest first."""
     members = each(doc, "people", lambda item: build(Member, {
+        "topic": "",  # not every group page names each project's topic
         **item,
         "links": [build(Link, link) for link in item.get("links", [])],
         # A co-supervisor is a name, or a name with an address.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 if TYPE_CHECKING:
@@ -47,8 +48,15 @@ def one(doc: Document, make: Callable[[dict[str, Any]], T], default: T) -> T:
         return default
 
 
+MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
 def month_label(month: str) -> str:
     """``2024-06`` as a reader writes it: ``Jun 2024``."""
     year, number = month.split("-")
-    names = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
-    return f"{names[int(number) - 1]} {year}"
+    return f"{MONTHS[int(number) - 1]} {year}"
+
+
+def day_label(day: datetime.date) -> str:
+    """A day as a reader writes it: ``1 Jun 2025``."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable
 
-from . import (bibliography, career, diskcache, grants, news, people, profile, publications, service, talks, teaching,
-               themes, venues, xrefs, yamldata)
+from . import (bibliography, career, diskcache, grants, lastchange, news, people, profile, publications, service,
+               talks, teaching, themes, venues, xrefs, yamldata)
 from .errors import DataError
 from .names import Roster
 
@@ -28,7 +29,7 @@ RECORDS: dict[str, Callable[[yamldata.Document], dict[str, Any]]] = {
     "venues": lambda doc: {"venues": venues.from_data(doc)},
     "news": lambda doc: {"news": news.news(doc)},
     "positions": lambda doc: {"openings": news.openings(doc)},
-    "themes": lambda doc: {"themes": themes.from_data(doc)},
+    "themes": lambda doc: {"themes": themes.from_data(doc), "topics": themes.topics(doc)},
 }
 DATA_FILES = tuple(RECORDS)
 REQUIRED_FILES = ("profile",)
@@ -54,8 +55,10 @@ class SiteData:
     news: list[news.NewsItem] = field(default_factory=list)
     openings: list[news.Opening] = field(default_factory=list)
     themes: list[themes.Theme] = field(default_factory=list)
+    topics: list[themes.Topic] = field(default_factory=list)
     broken_keys: frozenset[str] = frozenset()  # citation keys of BibTeX entries left out for errors
     papers_left_out: int = 0  # BibTeX entries left out for errors, keyed or not
+    updated: datetime.date | None = None  # when the data last changed (labsite.lastchange)
 
     @cached_property
     def roster(self) -> Roster:
@@ -81,6 +84,11 @@ class SiteData:
             for topic in paper.keywords:
                 index.setdefault(topic, []).append(paper)
         return index
+
+    @cached_property
+    def topic_titles(self) -> dict[str, str]:
+        """The title readers see for each topic that papers name (``themes.titles``)."""
+        return themes.titles(self.themes, self.topics, list(self.by_topic))
 
     def related(self, key: str, limit: int = 5) -> list[publications.Publication]:
         """The papers shown as related on the page of the paper ``key``: others sharing a topic
@@ -198,6 +206,7 @@ def load(project_dir: Path, data_dir: Path, bib_paths: list[Path], cache: FileCa
         # A BibTeX error's field starts with the entry's key, e.g. "lovelace1843notes.year".
         broken_keys=frozenset(e.field.split(".")[0].lower() for e in bib_errors if e.field and not e.warning),
         papers_left_out=len({(e.path, e.line) for e in bib_errors if not e.warning}),
+        updated=lastchange.last_change(project_dir, [data_dir, *bib_paths]),
     )
     files = xrefs.site_files(docs_dir, shown(docs_dir), markdown) if docs_dir is not None else None
     errors.extend(xrefs.check(data, docs, files))

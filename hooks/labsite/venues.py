@@ -8,6 +8,13 @@ from .records import build, each
 from .yamldata import Document
 
 TOP_RANKS = ("A*", "A")
+# How ranks are listed (the filter bar): best first, as CORE orders them, then any other alphabetically.
+RANK_ORDER = ("A*", "A", "B", "C")
+
+
+def rank_order(rank: str) -> tuple[int, str]:
+    """A sort key that puts ``rank`` in ``RANK_ORDER``'s place, or after all of them."""
+    return (RANK_ORDER.index(rank), "") if rank in RANK_ORDER else (len(RANK_ORDER), rank.lower())
 
 
 @dataclass(frozen=True)

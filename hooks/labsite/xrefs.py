@@ -107,11 +107,12 @@ def _papers(data: SiteData, doc: Document, key: str) -> Iterator[DataError]:
 
 
 def _topics(data: SiteData, doc: Document) -> Iterator[DataError]:
-    """Each theme's ``topic`` that no paper has among its BibTeX ``keywords``."""
-    for path, item in doc.items("themes"):
-        if item["topic"] not in data.by_topic:
-            yield _stale(doc, path + ("topic",), f"no paper has the topic '{item['topic']}' in its keywords",
-                         item["topic"], list(data.by_topic))
+    """Each ``topic`` of a theme or a titled topic that no paper has among its BibTeX ``keywords``."""
+    for key in ("themes", "topics"):
+        for path, item in doc.items(key):
+            if item["topic"] not in data.by_topic:
+                yield _stale(doc, path + ("topic",), f"no paper has the topic '{item['topic']}' in its keywords",
+                             item["topic"], list(data.by_topic))
 
 
 def _sections(doc: Document, files: SiteFiles) -> Iterator[DataError]:

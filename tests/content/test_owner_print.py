@@ -12,7 +12,9 @@ from test_browser_print import A4_POINTS, page_lines, printed_cv, stranded_headi
 
 pytestmark = pytest.mark.browser
 
-MAX_PAGES = 5  # for the current data; a CV that outgrows it needs its print styles looked at
+# For the current data (53 papers, at 9 pt with one address each; 26 papers took 5 pages):
+# a CV that outgrows it needs its print styles looked at.
+MAX_PAGES = 7
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +40,8 @@ def test_the_first_page_gives_the_owners_name_contact_details_and_the_date(cv):
     first = " ".join(page_lines(reader)[0])
     assert first.startswith("Lu Yin")
     for detail in ("l.yin@surrey.ac.uk", "Personal website: https://luuyin.github.io",
-                   "last updated 1 Jun 2025"):  # the build's date (sitebuild.BUILD_DATE)
+                   # The data's date, never after the build's (sitebuild.BUILD_DATE), which it is here.
+                   "last updated 1 Jun 2025"):
         assert detail in first, detail
 
 

@@ -6,12 +6,42 @@ not from the site's output: the test checks the data made it, page by page.
 
 from __future__ import annotations
 
+from collections import Counter
 
 import pytest
 from sitebuild import words
 
-# Titles as published (see the README on where they differ from the profile's wording).
+# Titles as published (see the README on where they differ from the profile's wording), with
+# the papers of 2024 to 2026 that the owner's own site lists (its papers.bib and its news).
 PUBLICATIONS = {
+    "cui2026medfm": ("MedFM-Robust: Benchmarking Robustness of Medical Foundation Models", "MICCAI 2026"),
+    "zhuang2026tsegagent": ("TSegAgent: Zero-Shot Tooth Segmentation", "MICCAI 2026"),
+    "lu2026cpr": ("CPR: Chained Perceptual Refinement", "MICCAI 2026"),
+    "painter2026diallm": ("DiaLLM: An Investigation into the Robustness-Generation Gap", "EMNLP 2026"),
+    "han2026w2t": ("W2T: LoRA Weights Already Know What They Can Do", "EMNLP 2026"),
+    "chen2026sempa": ("SemPA: Improving Sentence Embeddings of Large Language Models", "ACL Findings 2026"),
+    "yan2026beyond": ("Beyond Cross-Modal Alignment: Measuring and Leveraging Modality Gap", "ACL Findings 2026"),
+    "thengane2026scope": ("SCOPE: Scene-Contextualized Incremental Few-Shot 3D Segmentation", "CVPR Findings 2026"),
+    "su2026gptailor": ("GPTailor: Large Language Model Pruning Through Layer Cutting and Stitching", "ICLR 2026"),
+    "zhu2026dualkernel": ("Dual-Kernel Adapter: Expanding Spatial Horizons", "ICLR 2026"),
+    "song2026demystifying": ("Demystifying the Roles of LLM Layers in Retrieval, Knowledge, and Reasoning", "ICASSP 2026"),
+    "han2026long": ("Long Chain-of-Thought Compression via Fine-Grained Group Policy Optimization", "ICASSP 2026"),
+    "jaiswal2025low": ("From Low Rank Gradient Subspace Stabilization to Low-Rank Weights", "ICML 2025"),
+    "liu2025lift": ("LIFT the Veil for the Truth", "ICML 2025"),
+    "li2025outlier": ("Outlier-weighed Layerwise Sampling for LLM Fine-tuning", "ACL Findings 2025"),
+    "guo2025todo": ("TODO: Enhancing LLM Alignment with Ternary Preferences", "ICLR 2025"),
+    "zhang2025qgalore": ("Q-GaLore: Quantized GaLore with INT4 Projection", "CPAL 2025"),
+    "thengane2025climb": ("CLIMB-3D: Class-Incremental Imbalanced 3D Instance Segmentation", "BMVC 2025"),
+    "wang2025into": ("Into the Unknown: Applying Inductive Spatial-Semantic Location Embeddings", "SIGSPATIAL 2025"),
+    "wang2025multimodal": ("Multimodal contrastive learning of urban space representations from POI data", "CEUS 2025"),
+    "he2025alphadecay": ("AlphaDecay: Module-wise Weight Decay for Heavy-Tailed Balancing in LLMs", "NeurIPS 2025"),
+    "sun2025curse": ("The Curse of Depth in Large Language Models", "NeurIPS 2025"),
+    "chen2025gpas": ("GPAS: Accelerating Convergence of LLM Pretraining via Gradient-Preserving Activation Scaling",
+                     "NeurIPS 2025"),
+    "li2025mixln": ("Mix-LN: Unleashing the Power of Deeper Layers by Combining Pre-LN and Post-LN", "ICLR 2025"),
+    "kappiyath2025sebra": ("Sebra: Debiasing through Self-Guided Bias Ranking", "ICLR 2025"),
+    "xiao2024dynamic": ("Dynamic Data Pruning for Automatic Speech Recognition", "Interspeech 2024"),
+    "fernandezlopez2024msrs": ("MSRS: Training Multimodal Speech Recognition Models from Scratch", "Interspeech 2024"),
     "yin2024outlier": ("Outlier Weighed Layerwise Sparsity (OWL)", "ICML 2024"),
     "yin2024junk": ("Pruning Small Pre-Trained Weights Irreversibly and Monotonically Impairs", "ICML 2024"),
     "huang2023large": ("Are Large Kernels Better Teachers than Transformers for ConvNets?", "ICML 2023"),
@@ -45,16 +75,20 @@ PUBLICATIONS = {
     "deng2018real": ("Real-Time Detection of Polygons and Circles Based on Semantics", "ICIA 2018"),
     "zhu2017wind": ("Wind Disturbance Rejection in Position Control of Unmanned Helicopter", "ICVS 2017"),
 }
-SELECTED = ["yin2024outlier", "yin2024junk", "huang2023large", "yin2023dynamic", "yin2023lottery",
+SELECTED = ["he2025alphadecay", "sun2025curse", "chen2025gpas", "li2025mixln", "kappiyath2025sebra", "yin2024outlier", "yin2024junk", "huang2023large", "yin2023dynamic", "yin2023lottery",
             "yin2022superposing"]
 
-STUDENTS = [  # name, level heading, topic, institution, year
+STUDENTS = [  # name, level heading, topic, institution, year (None: the public pages give none)
+    ("Mingyu Cao", "PhD students", None, None, "2025"),
+    ("Handa Li", "PhD students", None, None, "2025"),
+    ("Xiaolong Han", "PhD students", None, None, "2025"),
     ("Andi Li", "PhD students", "Model Compression", "University of Aberdeen", "2024"),
     ("Adarsh Kappiyath", "PhD students", "Robustness of Large Foundation Models", "University of Surrey", "2024"),
     ("Vishal Thengane", "PhD students", "Resource Efficient 3D World Understanding", "University of Surrey", "2024"),
     ("Jiaxi Li", "PhD students", "Efficient LLM", "University of Surrey", "2024"),
-    ("Judith te Selle", "MSc students", "Automated Object Recognition in Aerial Photographs", "TU/e", "2022"),
-    ("Phuong Trinh", "MSc students", "Aspect-based Few-shot Learning", "TU/e", "2022"),
+    ("Judith te Selle", "MSc students", "Automated Object Recognition in Aerial Photographs",
+     "Eindhoven University of Technology", "2022"),
+    ("Phuong Trinh", "MSc students", "Aspect-based Few-shot Learning", "Eindhoven University of Technology", "2022"),
     ("Roche Saul", "BSc students", "Sparse Training with Dynamic Sparsity", "University of Surrey", "2024"),
     ("Davison Ben", "BSc students", "Reliable Music Generation", "University of Surrey", "2024"),
 ]
@@ -62,8 +96,9 @@ COURSES = [  # title, code, institution, years
     ("Deep Learning", "2AMM10", "Eindhoven University of Technology", "2020, 2021, 2023"),
     ("Applied Artificial Intelligence", "CS5079", "University of Aberdeen", "2024"),
     ("Data Mining and Deep Learning", "CS552J", "University of Aberdeen", "2024"),
-    ("Practical Business Analytics", "Com3018", "University of Surrey", "2024"),
-    ("Deep Learning and Advanced AI", "COM3025", "University of Surrey", "2025"),
+    ("Practical Business Analytics", "COM3018", "University of Surrey", "2024"),
+    ("Deep Learning and Advanced AI", "COM3025", "University of Surrey", "2025, 2026"),
+    ("Business Analytics With Data Visualisation", "COMM074", "University of Surrey", "2026"),
 ]
 TALKS = [  # year, title, host
     ("2024", "The power of model sparsity", "City University of Hong Kong"),
@@ -152,8 +187,9 @@ def test_team_page_lists_every_student_under_their_level_or_alumni(owner_site):
         card = page.find("p", class_="lab-person__name", string=name).find_parent("article")
         assert card["id"] == "person-" + name.lower().replace(" ", "-")
         text = words(card)
-        assert f"Topic: {topic}" in text and year in text, name
-        assert (institution in text) == (institution != "University of Surrey"), name
+        assert (f"Topic: {topic}" in text if topic else "Topic:" not in text) and year in text, name
+        if institution:
+            assert (institution in text) == (institution != "University of Surrey"), name
         # Built on 2025-06-01: the MSc projects of 2022 are over, the others go on.
         section = words(card.find_parent("div").find_previous("h2"))
         assert section.startswith("Alumni" if level == "MSc students" else level), name
@@ -203,7 +239,7 @@ def test_cv_page_has_experience_education_awards_and_a_summary_of_the_rest(owner
         assert fact in text, fact
     summary = words(page.select_one(".lab-summary"))
     assert f"Publications listed: {len(PUBLICATIONS)}" in summary
-    assert f"People supervised: {len(STUDENTS)} (4 PhD students, 2 MSc students, 2 BSc students)" in summary
+    assert f"People supervised: {len(STUDENTS)} (7 PhD students, 2 MSc students, 2 BSc students)" in summary
     assert f"Courses taught: {len(COURSES)}" in summary and f"Invited talks: {len(TALKS)}" in summary
     assert len(page.select("li.lab-pub")) == len(PUBLICATIONS)
     assert not page.select("li.lab-pub details.lab-pub__bibtex")  # on the papers' pages and /publications/
@@ -217,9 +253,10 @@ def test_data_folder_is_not_published(owner_site):
 def test_join_page_says_what_the_group_does_who_it_supervises_and_whom_to_contact(owner_site):
     page = owner_site.content("join/")
     text = words(page)
-    assert "Lu Yin currently supervises 4 PhD students (University of Aberdeen, University of Surrey) and " \
+    assert "Lu Yin currently supervises 7 PhD students (University of Aberdeen, University of Surrey) and " \
            "2 BSc students (University of Surrey). Past students: 2 MSc students " \
-           "(Eindhoven University of Technology (TU/e))." in text
+           "(Eindhoven University of Technology)." in text
+    assert "((" not in text and "))" not in text  # no brackets inside brackets anywhere on the page
     assert "Assistant Professor, Nature Inspired Computing and Engineering Group, University of Surrey" in text
     assert [li["id"] for li in page.select("li.lab-pub")] == SELECTED[:3]
     assert "AI Efficiency" in text
@@ -235,22 +272,43 @@ def test_seed_pages_and_places_are_kept(owner_site):
     assert "Turin, Italy" in words(page.find(id="zhao2023rest"))
 
 
+# CORE2023 ranks of the venues above (docs/data/venues.yml gives the same).
+RANKS = {"ICML": "A*", "NeurIPS": "A*", "ICLR": "A*", "AAAI": "A*", "EMNLP": "A*",
+         "UAI": "A", "BMVC": "A", "ECML-PKDD": "A"}
+
+
+def _venue_and_year(badge: str) -> tuple[str, int]:
+    venue, year = badge.rsplit(" ", 1)
+    return venue, int(year)
+
+
 def test_publication_counts_come_from_the_data(owner_site):
+    venues = Counter(_venue_and_year(badge)[0] for _, badge in PUBLICATIONS.values())
+    years = Counter(_venue_and_year(badge)[1] for _, badge in PUBLICATIONS.values())
+    ranks = Counter(RANKS.get(venue) for venue, n in venues.items() for _ in range(n))
+    assert (len(PUBLICATIONS), ranks["A*"], ranks["A"]) == (53, 24, 6)  # the papers this test knows
     for url in ("", "cv/", "publications/"):
         page = owner_site.content(url)
-        assert words(page.select_one(".lab-counts")) == \
-            "26 papers on this site · 12 at A* venues · 5 at A venues (CORE2023)"
-        assert "The full record, as of December 2024: over 40 papers" in words(page.select_one(".lab-record"))
-        assert words(page.select_one(".lab-venues")).startswith("By venue: 5 ICML · 3 ECML-PKDD · 3 NeurIPS · 2 EMNLP")
+        counts = words(page.select_one(".lab-counts"))
+        assert counts.startswith(f"{len(PUBLICATIONS)} papers on this site as of ")
+        assert counts.endswith(f" · {ranks['A*']} at A* venues · {ranks['A']} at A venues (CORE2023)")
+        # The owner's stated record, dated as the owner stated it: not a count of this list.
+        assert words(page.select_one(".lab-record")) == (
+            "Lu Yin's own count, as of December 2024: over 40 papers (12 A* and 5 A top AI conference papers, "
+            "CORE Conference Ranking), 1 journal paper.")
+        shown = dict(part.split(" ", 1)[::-1] for part in
+                     words(page.select_one(".lab-venues")).removeprefix("By venue: ").split(" · "))
+        assert {venue: int(n) for venue, n in shown.items()} == dict(venues)
         chart = page.select_one(".lab-chart svg")
-        assert chart["role"] == "img" and "2024: 8" in chart["aria-label"]
+        assert chart["aria-label"] == "Papers per year: " + ", ".join(f"{year}: {years[year]}" for year in sorted(years))
 
 
 def test_join_page_lists_the_themes_with_links_to_research_sections_and_papers(owner_site):
     join = owner_site.content("join/")
     research_ids = {tag["id"] for tag in owner_site.content("research/").find_all(id=True)}
     themes = join.select(".lab-themes li")
-    assert [words(li.strong) for li in themes] == ["Pruning large language models", "Dynamic sparse training",
+    assert [words(li.strong) for li in themes] == ["Pruning large language models", "Training large language models",
+                                                   "Dynamic sparse training",
                                                    "Efficient architectures and applications",
                                                    "Data efficiency and knowledge elicitation"]
     listing = owner_site.content("publications/")

@@ -9,7 +9,7 @@ from urllib.parse import quote
 from ..career import Award, Degree, Position
 from ..profile import Profile
 from ..publications import Publication
-from ..records import month_label
+from ..records import day_label, month_label
 from ..themes import Theme
 from .activities import period
 from . import icons
@@ -124,9 +124,10 @@ def themes_list(themes: list[Theme], by_topic: dict[str, list[Publication]], roo
     return block(f'<ul class="lab-themes">{"".join(items)}</ul>')
 
 
-def cv_header(profile: Profile, today: datetime.date, root: str = "") -> str:
-    """The line that says the page is a CV, the day it was built, and offers its PDF (``cv_pdf``)."""
-    day = f"{today.day} {today.strftime('%b')} {today.year}"
-    updated = f'Curriculum vitae, last updated <time datetime="{today.isoformat()}">{day}</time>'
+def cv_header(profile: Profile, updated: datetime.date | None, root: str = "") -> str:
+    """The line that says the page is a CV, the day its data last changed (``labsite.lastchange``),
+    and offers its PDF (``cv_pdf``)."""
+    updated = "Curriculum vitae" + (f', last updated <time datetime="{updated.isoformat()}">'
+                                    f"{day_label(updated)}</time>" if updated else "")
     download = link(profile.cv_pdf, "Download CV (PDF)", root, "md-button lab-cv__download") if profile.cv_pdf else ""
     return block(element("p", f'<span class="lab-cv__updated">{updated}</span> {download}'.strip(), "lab-cv"))

@@ -9,6 +9,7 @@ from xml.etree import ElementTree
 from ..news import NewsItem, Opening
 from ..people import level_label
 from ..publications import Publication
+from ..records import day_label
 from .html import block, element, heading, link, text
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -23,7 +24,7 @@ def news_list(items: list[NewsItem], limit: int | None = None, title: str = "", 
     shown = items[:limit] if limit else items
     if not shown:
         return "" if title else block('<p class="lab-empty">No news yet.</p>')
-    entries = "".join(element("li", f'<time datetime="{text(n.date)}">{text(_day(n.day))}</time> '
+    entries = "".join(element("li", f'<time datetime="{text(n.date)}">{text(day_label(n.day))}</time> '
                                      + _linked(n, root, find_paper))
                       for n in shown)
     more = f'<p>{link("news/", "All news", root)}</p>' if limit and len(items) > limit else ""
@@ -74,16 +75,12 @@ def openings_list(openings: list[Opening], today: datetime.date, root: str = "")
         title = element("strong", text(p.title))
         lines = [link(p.url, title, root) if p.url else title,
                  f'<span class="lab-muted">{text(level_label(p.level))}'
-                 f" · apply by {text(_day(datetime.date.fromisoformat(p.deadline)))}"
+                 f" · apply by {text(day_label(datetime.date.fromisoformat(p.deadline)))}"
                  + (f" · {text(p.funding)}" if p.funding else "") + "</span>"]
         if p.description:
             lines.append(text(p.description))
         items.append(element("li", "<br>".join(lines)))
     return block(f'<ul class="lab-positions">{"".join(items)}</ul>')
-
-
-def _day(day: datetime.date) -> str:
-    return f"{day.day} {day.strftime('%b')} {day.year}"
 
 
 def _sub(parent: ElementTree.Element, name: str, value: str) -> ElementTree.Element:

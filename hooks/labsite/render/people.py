@@ -76,8 +76,9 @@ def _card(member: Member, papers: list[Publication], home: str, root: str, alumn
     if member.institution and member.institution != home:
         meta.append(member.institution)
     lines = [element("p", element("strong", text(member.name)), "lab-person__name"),
-             element("p", text(" · ".join(meta)), "lab-person__meta"),
-             element("p", f"Topic: {text(member.topic)}")]
+             element("p", text(" · ".join(meta)), "lab-person__meta")]
+    if member.topic:
+        lines.append(element("p", f"Topic: {text(member.topic)}"))
     if member.co_supervisors:
         who = [link(c.url, text(c.name)) if c.url else text(c.name) for c in member.co_supervisors]
         lines.append(element("p", f"Co-supervised with {join_words(who)}"))

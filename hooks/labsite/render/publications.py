@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from itertools import groupby
 from urllib.parse import quote
 
 from ..names import Name, Roster
 from ..publications import Publication
-from ..venues import Venues
+from ..venues import Venues, rank_order
 from .html import block, element, heading, href, html_heading, link, safe_url, text
 
 EQUAL_MARK, CORRESPONDING_MARK = "*", "†"
@@ -132,11 +133,19 @@ def venue(paper: Publication) -> str:
         parts.append(f"arXiv preprint arXiv:{text(paper.arxiv)}")
     if paper.note:
         parts.append(text(paper.note))
-    # al-folio files often end the venue with the year already ("NeurIPS 2025").
-    year = str(paper.year) if paper.year and not paper.venue.endswith(str(paper.year)) else ""
+    # Venues often name the year already: al-folio's "NeurIPS 2025", or "… 38 (NeurIPS 2025)",
+    # after which a year alone would only repeat it (beside a publisher it dates the volume).
+    named = paper.venue.endswith(str(paper.year)) or (_names_year(paper.venue, paper.year)
+                                                      and not (paper.publisher or paper.address))
+    year = str(paper.year) if paper.year and not named else ""
     parts.append(", ".join(text(p) for p in (paper.publisher, paper.address, year) if p))
     written = ". ".join(part for part in parts if part)
     return written + "." if written else ""
+
+
+def _names_year(venue: str, year: int) -> bool:
+    """Whether ``venue`` names ``year`` as a number of its own ("ICLR 2025", "(NeurIPS 2025)"), not inside another."""
+    return re.search(rf"(?<!\d){year}(?!\d)", venue) is not None
 
 
 def badges(paper: Publication, venues: Venues) -> str:
@@ -263,7 +272,7 @@ def filter_bar(papers: list[Publication], venues: Venues, topic_names: dict[str,
     kinds = sorted({p.kind_label for p in papers})
     names = topic_names or {}
     topics = sorted({t for p in papers for t in p.keywords}, key=lambda topic: names.get(topic, topic).lower())
-    ranks = sorted(rank for rank in {venues.rank(p.abbr) for p in papers} if rank)
+    ranks = sorted((rank for rank in {venues.rank(p.abbr) for p in papers} if rank), key=rank_order)
     selects = "".join(_select(name, label, [(value, shown.get(value, value)) for value in values])
                       for name, label, values, shown in (("year", "Year", years, {}), ("type", "Type", kinds, {}),
                                                          ("topic", "Topic", topics, names),

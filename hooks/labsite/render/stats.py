@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 from collections import Counter
 
 from ..profile import Record
 from ..publications import Publication
+from ..records import day_label
 from ..venues import TOP_RANKS, Venues
 from .html import element, text
 
@@ -14,25 +16,29 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "November", "December")
 
 
-def publication_counts(papers: list[Publication], venues: Venues) -> str:
+def publication_counts(papers: list[Publication], venues: Venues, as_of: datetime.date | None = None) -> str:
     """One line: how many papers the site lists, and how many at top-ranked venues.
 
-    For example "26 papers on this site · 12 at A* venues · 5 at A venues (CORE2023)";
-    "on this site" keeps it apart from the owner's whole record (``record_line``), and
-    holds on any page, whichever papers the page itself lists.
+    For example "26 papers on this site as of 1 Jun 2025 · 12 at A* venues · 5 at A venues
+    (CORE2023)"; "on this site" keeps it apart from the owner's whole record
+    (``record_line``), and holds on any page, whichever papers the page itself lists.
+    ``as_of`` is the day the data last changed, as the CV's "last updated" gives it.
     """
     ranks = Counter(venues.rank(p.abbr) for p in papers)
-    parts = [f"{element('strong', str(len(papers)))} paper{'s' if len(papers) != 1 else ''} on this site"]
+    dated = f' as of <time datetime="{as_of.isoformat()}">{day_label(as_of)}</time>' if as_of else ""
+    parts = [f"{element('strong', str(len(papers)))} paper{'s' if len(papers) != 1 else ''} on this site{dated}"]
     parts += [f"{element('strong', str(ranks[rank]))} at {text(rank)} venues" for rank in TOP_RANKS if ranks[rank]]
     ranking = f" ({text(venues.ranking)})" if venues.ranking and len(parts) > 1 else ""
     return element("p", " · ".join(parts) + ranking, "lab-counts")
 
 
-def record_line(record: Record | None) -> str:
-    """The owner's dated summary of their whole record, e.g. "The full record, as of December 2024: …"."""
+def record_line(record: Record | None, owner: str = "") -> str:
+    """The owner's own dated summary of their whole record, as they stated it, e.g.
+    "Lu Yin's own count, as of December 2024: …" (which the site's list need not reach)."""
     if record is None:
         return ""
-    return element("p", f"The full record, as of {text(_month_year(record.as_of))}: {text(record.summary)}.",
+    whose = f"{owner}'s own count" if owner else "The owner's own count"
+    return element("p", f"{text(whose)}, as of {text(_month_year(record.as_of))}: {text(record.summary)}.",
                    "lab-record")
 
 
