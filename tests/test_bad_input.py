@@ -44,8 +44,9 @@ CASES = {
         # PyYAML notices the unclosed list on the next line, and says where the list starts.
         "docs/data/talks.yml", "Programs for engines that learn", r"YAML syntax error: .*flow sequence that starts at line"),
     "YAML missing required field": (
-        lambda p: replace(p / "docs/data/people.yml", "    topic: Low-rank training for speech recognition\n", ""),
-        "docs/data/people.yml", "name: Tomás Rivera", r"people\[2\]: missing required field 'topic'"),
+        lambda p: replace(p / "docs/data/people.yml", "    institution: University of Ravensworth\n    start: 2024\n",
+                          "    institution: University of Ravensworth\n"),
+        "docs/data/people.yml", "name: Tomás Rivera", r"people\[2\]: missing required field 'start'"),
     "YAML wrong type": (
         lambda p: replace(p / "docs/data/talks.yml", "year: 2022", "year: twenty-two"),
         "docs/data/talks.yml", "twenty-two", r"talks\[3\]\.year: expected a whole number, got 'twenty-two'"),

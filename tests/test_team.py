@@ -123,3 +123,10 @@ def test_a_members_anchor_is_plain_letters_of_their_name_or_a_hash():
     assert Member("Tomás Rivera", "phd", "T", 2024).anchor == "person-tomas-rivera"
     one, other = Member("李明", "phd", "T", 2024).anchor, Member("王芳", "phd", "T", 2024).anchor
     assert one.startswith("person-") and len(one) > len("person-") and one != other
+
+
+def test_a_member_whose_topic_is_not_known_shows_no_topic_line():
+    quiet = Member("Nadia Petrova", "phd", "", 2025)
+    _, page = cards(2025, members=(PHD, quiet))
+    assert "Topic:" not in page.find(id="person-nadia-petrova").get_text()
+    assert "Topic: Sparse MoE" in page.find(id="person-ada-lovelace").get_text(" ")
