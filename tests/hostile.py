@@ -47,6 +47,7 @@ REAL_KEY = "lovelace2024layerwise"  # a paper of the example's bib/publications.
 # unknown key), not text that reaches a page, so they name a real paper instead.
 REFERENCE_FIELDS = {
     "paper": REAL_KEY,  # awards.yml, news.yml: the citation key of a paper
+    "key": REAL_KEY,  # citedby.yml: the paper counted
 }
 
 YEAR = 2024  # integers: years, and amounts, which only need to be positive
@@ -55,7 +56,7 @@ MONTH = "2024-06"
 DATE = "2030-06-01"
 # Values tried, after those made from the payload, for a string whose schema has a
 # pattern: the first one the pattern accepts is used.
-PATTERN_SAMPLES = (DATE, MONTH, "hostile-section", "assets/hostile.png")
+PATTERN_SAMPLES = (DATE, MONTH, "hostile-section", "assets/hostile.png", "W2024")  # the last: an OpenAlex id
 
 
 def url_safe(text: str) -> str:

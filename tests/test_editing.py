@@ -29,6 +29,7 @@ ITEMS = {
     "news": ("news", "  - date: 2025-01-31\n    text: T\n", "text"),
     "positions": ("positions", "  - title: T\n    level: phd\n    deadline: 2025-01-31\n", "deadline"),
     "themes": ("themes", "  - title: T\n    summary: S\n    topic: t\n    section: s\n", "summary"),
+    "citedby": ("papers", "  - key: lovelace2024layerwise\n    count: 12\n    work: W1\n", "count"),
 }
 
 

@@ -65,7 +65,7 @@ def copy_of(new_site: Path, tmp_path: Path) -> Path:
 def test_the_command_writes_the_pages_every_data_file_an_empty_bib_and_the_engine(new_site):
     for page in PAGES:
         assert (new_site / "docs" / f"{page}.md").is_file(), page
-    for name in site.DATA_FILES:
+    for name in site.EDITED_FILES:
         assert (new_site / "docs" / "data" / f"{name}.yml").is_file(), name
     for path in ENGINE:
         assert (new_site / path).is_file(), path
@@ -217,7 +217,7 @@ def test_a_name_full_of_quotes_and_colons_goes_into_every_file_as_written(tmp_pa
 # Its data, and the examples in their comments
 
 
-@pytest.mark.parametrize("name", site.DATA_FILES)
+@pytest.mark.parametrize("name", site.EDITED_FILES)
 def test_every_data_file_is_valid_and_its_commented_example_is_valid_and_shows_every_field(new_site, name, tmp_path):
     path = new_site / "docs" / "data" / f"{name}.yml"
     text = path.read_text(encoding="utf-8")
@@ -235,7 +235,7 @@ def test_every_data_file_is_valid_and_its_commented_example_is_valid_and_shows_e
 
 def test_with_every_example_uncommented_the_site_builds_strictly_and_shows_them(new_site, tmp_path):
     project = copy_of(new_site, tmp_path)
-    for name in site.DATA_FILES:
+    for name in site.EDITED_FILES:
         path = project / "docs" / "data" / f"{name}.yml"
         path.write_text(uncommented(path.read_text(encoding="utf-8"), schema_properties(name)), encoding="utf-8")
     bib = project / "bib" / "publications.bib"

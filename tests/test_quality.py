@@ -139,8 +139,9 @@ def test_no_external_fonts_or_trackers(example_site):
             assert not source.startswith(("http://", "https://", "//")), (path, source)
 
 
-def test_github_workflow_is_valid():
-    workflow = ROOT / ".github" / "workflows" / "site.yml"
+@pytest.mark.parametrize("name", ["site.yml", "citations.yml"])
+def test_github_workflow_is_valid(name):
+    workflow = ROOT / ".github" / "workflows" / name
     result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema",
                              "vendor.github-workflows", str(workflow)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -78,7 +78,10 @@ def test_served_pages_show_what_is_wrong_until_it_is_fixed(project, browser, tmp
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
                                "-a", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temp)})
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temp)},
+                              # Started in the background, the tests' shell ignores Ctrl-C, and the server
+                              # would inherit that: it hears SIGINT again, as the owner's terminal sends it.
+                              preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     address = f"http://127.0.0.1:{port}/team/"
     page = browser.new_page()
     try:
@@ -95,5 +98,10 @@ def test_served_pages_show_what_is_wrong_until_it_is_fixed(project, browser, tmp
     finally:
         page.close()
         server.send_signal(signal.SIGINT)  # Ctrl-C, as the owner stops it
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # never left running after the test, whatever it says
+            server.kill()
+            server.wait()
+            raise
     assert list(temp.iterdir()) == []  # every rebuild used one folder, removed at shutdown

@@ -4,8 +4,9 @@
 // - the filter bar of the publications page: narrows the list by text, year, type,
 //   topic and rank; the state lives in the address (?text=...&topic=...) so a view can be
 //   shared, and a paper's page links to its topics that way. Year headings, and their
-//   entries in the table of contents, follow the list. Without JavaScript the form
-//   stays hidden and the whole list shows.
+//   entries in the table of contents, follow the list. With citation counts the list
+//   can be sorted by them (?sort=citations): one list, most cited first, without year
+//   headings. Without JavaScript the form stays hidden and the whole list shows.
 (function () {
   "use strict";
 
@@ -48,7 +49,7 @@
   const lists = Array.from(document.querySelectorAll("ol.lab-pubs"));
   const count = form.querySelector(".lab-filter__count");
   const empty = document.querySelector(".lab-filter__empty");
-  const fields = ["text", "year", "type", "topic", "rank"];
+  const fields = ["text", "year", "type", "topic", "rank", "sort"];
   const fold = (s) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   const texts = new Map(entries.map((li) => [li, fold(li.textContent)]));
 
@@ -71,8 +72,29 @@
     }
   }
 
+  // Sorted by citations, every paper moves into one list before the first year, most
+  // cited first (ties in the page's order); sorted back, each returns to its year's list.
+  const homes = new Map(entries.map((li) => [li, li.parentElement]));
+  let sorted = null;
+  function arrange(byCitations) {
+    if (byCitations && !sorted) {
+      sorted = document.createElement("ol");
+      sorted.className = "lab-pubs lab-pubs--sorted";
+      const first = lists[0];
+      const heading = first.previousElementSibling;
+      (heading && /^H[2-4]$/.test(heading.tagName) ? heading : first).before(sorted);
+      lists.push(sorted);
+    }
+    if (!sorted) return;
+    const order = byCitations
+      ? entries.slice().sort((a, b) => Number(b.dataset.citations || 0) - Number(a.dataset.citations || 0))
+      : entries;
+    for (const li of order) (byCitations ? sorted : homes.get(li)).appendChild(li);
+  }
+
   function apply() {
     const state = Object.fromEntries(fields.map((f) => [f, form.elements[f] ? form.elements[f].value : ""]));
+    arrange(state.sort === "citations");
     let shown = 0;
     for (const li of entries) {
       const visible = matches(li, state);
@@ -86,7 +108,7 @@
       const title = list.previousElementSibling;
       if (title && /^H[2-4]$/.test(title.tagName)) showHeading(title, visible);
     }
-    const filtered = fields.some((f) => state[f]);
+    const filtered = fields.some((f) => f !== "sort" && state[f]);
     count.textContent = filtered ? `${shown} of ${entries.length} papers` : `${entries.length} papers`;
     if (empty) empty.hidden = shown > 0;
     const params = new URLSearchParams();

@@ -1,4 +1,9 @@
-"""The command line: ``python -m labsite new DIR --name NAME`` (or ``labsite new ...``)."""
+"""The command line (``labsite ...`` or ``python -m labsite ...``):
+
+- ``labsite new DIR --name NAME`` writes a new site;
+- ``labsite add SOURCE...`` adds papers by DOI, arXiv id, .bib file or ``-`` (``labsite.adding``);
+- ``labsite citations`` fetches the papers' citation counts from OpenAlex (``labsite.citing``).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from .adding import add
+from .citing import refresh
 from .scaffold import ScaffoldError, new_site
 
 
@@ -22,7 +29,33 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--position", default="Your position", help='e.g. "Assistant Professor"')
     new.add_argument("--institution", default="Your institution", help='e.g. "University of London"')
     new.add_argument("--title", help="the site's name in its header and tab (default: the name)")
+    adding = commands.add_parser(
+        "add", help="add papers by DOI, arXiv id, .bib file or - (BibTeX on standard input)",
+        description="Add each paper as one clean BibTeX entry: metadata from Crossref (a DOI) or arXiv (an "
+                    "arXiv id), the venue recognised against docs/data/venues.yml, a key no entry has. A paper "
+                    "already on the site is refused; an arXiv preprint there gets the venue its DOI gives. Any "
+                    "failure writes nothing.")
+    adding.add_argument("sources", metavar="SOURCE", nargs="+",
+                        help="10.1234/x, doi:…, https://doi.org/…; 2412.13795, arXiv:2412.13795v2, an arxiv.org "
+                             "address; a .bib file; - for BibTeX on standard input")
+    adding.add_argument("--to", type=Path, help="the .bib file to add to (default: the first file in bib/)")
+    adding.add_argument("--dry-run", action="store_true", help="print what would be written, and write nothing")
+    adding.add_argument("--site", type=Path, default=Path("."), help="the site's folder (default: this one)")
+    counting = commands.add_parser(
+        "citations", help="fetch the papers' citation counts from OpenAlex into docs/data/citedby.yml",
+        description="For every paper with a DOI or an arXiv id, ask OpenAlex how many works cite it, in all "
+                    "and by year, and write the counts with today's date into docs/data/citedby.yml, which the "
+                    "build reads. A paper OpenAlex does not find keeps its last count, with a warning.")
+    counting.add_argument("--site", type=Path, default=Path("."), help="the site's folder (default: this one)")
     args = parser.parse_args(argv)
+    if args.command in ("add", "citations"):
+        status, out, err = add(args.site, args.sources, args.to, args.dry_run) if args.command == "add" \
+            else refresh(args.site)
+        for line in out:
+            print(line)
+        for line in err:
+            print(line, file=sys.stderr)
+        return status
 
     try:
         written = new_site(args.folder, args.name, args.position, args.institution, args.title)

@@ -99,7 +99,8 @@ class Directive:
 
 def paper_context(data: SiteData, page: PageInfo) -> publications.PaperContext:
     """The paper-rendering context of a page: who to mark, venues, the way to the root."""
-    return publications.PaperContext(data.roster, data.venues, page.root, page.max_authors, data.topic_titles)
+    return publications.PaperContext(data.roster, data.venues, page.root, page.max_authors, data.topic_titles,
+                                     data.citedby)
 
 
 def _publications(data: SiteData, options: dict[str, Any], page: PageInfo) -> str:
@@ -110,7 +111,7 @@ def _publications(data: SiteData, options: dict[str, Any], page: PageInfo) -> st
         papers = [p for p in papers if options["topic"] in p.keywords]
     if "limit" in options:
         papers = papers[: options["limit"]]
-    bar = block(publications.filter_bar(papers, data.venues, data.topic_titles)) \
+    bar = block(publications.filter_bar(papers, data.venues, data.topic_titles, bool(data.citedby))) \
         if options.get("filters") and papers else ""
     return bar + publications.publication_list(papers, paper_context(data, page),
                                                by_year=options.get("group", "year") == "year",
@@ -135,6 +136,7 @@ def _stats(data: SiteData, options: dict[str, Any], page: PageInfo) -> str:
     papers = data.publications
     return block(stats.record_line(data.profile.record, data.profile.name)
                  + stats.publication_counts(papers, data.venues, _updated(data, page))
+                 + stats.citation_line(papers, data.citedby)
                  + stats.venue_counts(papers) + stats.papers_per_year_chart(papers))
 
 

@@ -9,7 +9,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable
 
-from . import (bibliography, career, diskcache, grants, lastchange, news, people, profile, publications, service,
+from . import (bibliography, career, citedby, diskcache, grants, lastchange, news, people, profile, publications, service,
                talks, teaching, themes, venues, xrefs, yamldata)
 from .errors import DataError
 from .names import Roster
@@ -30,8 +30,12 @@ RECORDS: dict[str, Callable[[yamldata.Document], dict[str, Any]]] = {
     "news": lambda doc: {"news": news.news(doc)},
     "positions": lambda doc: {"openings": news.openings(doc)},
     "themes": lambda doc: {"themes": themes.from_data(doc), "topics": themes.topics(doc)},
+    # Written by `labsite citations` (labsite.citing); without it, no counts show.
+    "citedby": lambda doc: {"citedby": citedby.from_data(doc)},
 }
 DATA_FILES = tuple(RECORDS)
+WRITTEN_FILES = ("citedby",)  # written by a labsite command, not by hand: a new site has none
+EDITED_FILES = tuple(name for name in DATA_FILES if name not in WRITTEN_FILES)
 REQUIRED_FILES = ("profile",)
 
 
@@ -56,6 +60,7 @@ class SiteData:
     openings: list[news.Opening] = field(default_factory=list)
     themes: list[themes.Theme] = field(default_factory=list)
     topics: list[themes.Topic] = field(default_factory=list)
+    citedby: citedby.Counts = field(default_factory=citedby.Counts)
     broken_keys: frozenset[str] = frozenset()  # citation keys of BibTeX entries left out for errors
     papers_left_out: int = 0  # BibTeX entries left out for errors, keyed or not
     updated: datetime.date | None = None  # when the data last changed (labsite.lastchange)

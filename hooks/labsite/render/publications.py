@@ -7,7 +7,9 @@ from dataclasses import dataclass, field, replace
 from itertools import groupby
 from urllib.parse import quote
 
+from ..citedby import Counts
 from ..names import Name, Roster
+from ..records import day_label
 from ..publications import Publication
 from ..venues import Venues, rank_order
 from .html import block, element, heading, href, html_heading, link, safe_url, text
@@ -25,6 +27,7 @@ class PaperContext:
     root: str = ""
     max_authors: int = 10
     topics: dict[str, str] = field(default_factory=dict)  # a topic's name for readers (themes.yml), by keyword
+    citedby: Counts = field(default_factory=Counts)  # OpenAlex's counts (docs/data/citedby.yml), if fetched
 
     def paper_url(self, paper: Publication) -> str:
         """The address of the paper's own page, from the current page."""
@@ -76,10 +79,14 @@ def entry(paper: Publication, context: PaperContext, with_details: bool = True) 
         title,
         element("div", authors(paper, context), "lab-pub__authors"),
         element("span", where, "lab-pub__venue") if where else "",
+        cited_line(paper, context.citedby),
         actions(paper, context.root, with_details),
     ]
     data = {"year": paper.year_label, "type": paper.kind_label, "topics": " ".join(paper.keywords),
             "rank": context.venues.rank(paper.abbr)}
+    if context.citedby:  # the filter bar sorts by it; a paper OpenAlex did not find counts as none
+        counted = context.citedby.of(paper.key)
+        data["citations"] = str(counted.count if counted else 0)
     attributes = "".join(f' data-{name}="{text(value)}"' for name, value in data.items())
     return f'<li class="lab-pub" id="{text(paper.key)}"{attributes}>{"".join(p for p in parts if p)}</li>'
 
@@ -146,6 +153,16 @@ def venue(paper: Publication) -> str:
 def _names_year(venue: str, year: int) -> bool:
     """Whether ``venue`` names ``year`` as a number of its own ("ICLR 2025", "(NeurIPS 2025)"), not inside another."""
     return re.search(rf"(?<!\d){year}(?!\d)", venue) is not None
+
+
+def cited_line(paper: Publication, counts: Counts) -> str:
+    """"12 citations (OpenAlex, as of 8 Dec 2026)", or "" when the paper has no count."""
+    counted = counts.of(paper.key) if counts else None
+    if counted is None:
+        return ""
+    when = f", as of {day_label(counts.fetched)}" if counts.fetched else ""
+    noun = "citation" if counted.count == 1 else "citations"
+    return element("span", text(f"{counted.count:,} {noun} ({counts.source}{when})"), "lab-pub__cited")
 
 
 def badges(paper: Publication, venues: Venues) -> str:
@@ -220,7 +237,8 @@ def paper_page(paper: Publication, related: list[Publication], context: PaperCon
     title = f'<header><h1 class="lab-paper__title" data-search-exclude>{text(paper.title)}</h1></header>'
     head = (f'<div class="lab-paper" data-search-exclude>{badges(paper, context.venues)}'
             f'<div class="lab-pub__authors">{authors(paper, everyone)}</div>'
-            f'<p class="lab-pub__venue">{venue(paper)}</p>{actions(paper, context.root, with_details=False)}'
+            f'<p class="lab-pub__venue">{venue(paper)}</p>{cited_line(paper, context.citedby)}'
+            f'{actions(paper, context.root, with_details=False)}'
             f'{topic_links(paper, context.root, context.topics)}{legend([paper], context)}</div>')
     # Search reads this plain text instead of the head (labsite.stash): the same words in
     # a tenth of the tags, which a thousand papers' pages make worth it, and cleaner results.
@@ -260,7 +278,8 @@ def topic_links(paper: Publication, root: str, names: dict[str, str] | None = No
     return f'<div class="lab-paper__topics">Topics: <ul class="lab-topics">{tags}</ul></div>'
 
 
-def filter_bar(papers: list[Publication], venues: Venues, topic_names: dict[str, str] | None = None) -> str:
+def filter_bar(papers: list[Publication], venues: Venues, topic_names: dict[str, str] | None = None,
+               sortable: bool = False) -> str:
     """The filter form above a publication list, and what shows when nothing matches.
 
     Topics show by their names in ``topic_names`` (research themes' titles) where they have one.
@@ -278,6 +297,9 @@ def filter_bar(papers: list[Publication], venues: Venues, topic_names: dict[str,
                                                          ("topic", "Topic", topics, names),
                                                          ("rank", "Rank", ranks, {}))
                       if values)
+    if sortable:  # with citation counts: newest first (as the page is written), or most cited first
+        selects += ('<label>Sort <select name="sort"><option value="">Newest first</option>'
+                    '<option value="citations">Most cited</option></select></label>')
     return (
         f'<form class="lab-filter" id="{FILTER_FORM}" role="search" aria-label="Filter publications" hidden>'
         # Not "q": Material opens its own search for an address with ?q=.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 
+from ..citedby import Counts, h_index
 from ..profile import Record
 from ..publications import Publication
 from ..records import day_label
@@ -30,6 +31,17 @@ def publication_counts(papers: list[Publication], venues: Venues, as_of: datetim
     parts += [f"{element('strong', str(ranks[rank]))} at {text(rank)} venues" for rank in TOP_RANKS if ranks[rank]]
     ranking = f" ({text(venues.ranking)})" if venues.ranking and len(parts) > 1 else ""
     return element("p", " · ".join(parts) + ranking, "lab-counts")
+
+
+def citation_line(papers: list[Publication], counts: Counts) -> str:
+    """The papers' citations in all and their h-index, with where and when they were counted,
+    e.g. "1,204 citations · h-index 14 (OpenAlex, as of 8 Dec 2026)"; "" without counts."""
+    found = [counted.count for paper in papers if (counted := counts.of(paper.key)) is not None] if counts else []
+    if not found:
+        return ""
+    when = f", as of {day_label(counts.fetched)}" if counts.fetched else ""
+    return element("p", f"{element('strong', f'{sum(found):,}')} citations · h-index "
+                        f"{element('strong', str(h_index(found)))} ({text(counts.source)}{text(when)})", "lab-cited")
 
 
 def record_line(record: Record | None, owner: str = "") -> str:
