@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import http.server
+import os
 import re
 import threading
 import time
@@ -108,3 +109,20 @@ def serving(answers: Answers | None = None):
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextlib.contextmanager
+def pointed_at(answers: Answers | None = None):
+    """The services served (see :func:`serving`) with labsite's environment pointing at them
+    while the block runs, as it was afterwards; yields the answers."""
+    with serving(answers) as (environment, served):
+        saved = {name: os.environ.get(name) for name in environment}
+        os.environ.update(environment)
+        try:
+            yield served
+        finally:
+            for name, value in saved.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value

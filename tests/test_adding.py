@@ -10,7 +10,7 @@ import subprocess
 import sys
 
 import pytest
-from apiserver import serving
+from apiserver import pointed_at
 from sitebuild import BuiltSite, copy_project, run_build, words
 
 from labsite.adding import add
@@ -45,15 +45,8 @@ PASTED = """@inproceedings{whatever2026,
 
 @pytest.fixture(scope="module")
 def services():
-    with serving() as (environment, answers):
-        saved = {name: os.environ.get(name) for name in environment}
-        os.environ.update(environment)
-        yield environment, answers
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
+    with pointed_at() as answers:
+        yield answers
 
 
 @pytest.fixture(scope="module")
@@ -229,9 +222,8 @@ def test_a_timeout_and_no_network_are_one_line_each(project, monkeypatch):
 
 
 def test_the_command_line_adds_and_fails_in_one_line_without_a_traceback(project, services):
-    environment, _ = services
     command = [sys.executable, "-m", "labsite", "add", "--site", str(project)]
-    env = {**os.environ, **environment}
+    env = dict(os.environ)  # pointing at the local services
     done = subprocess.run([*command, "10.5555/frugal.2025.7"], capture_output=True, text=True, env=env, timeout=60)
     assert done.returncode == 0 and done.stdout.startswith("Added lovelace2025calibrating"), done.stderr
     done = subprocess.run([*command, "10.5555/frugal.2025.7"], capture_output=True, text=True, env=env, timeout=60)

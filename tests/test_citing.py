@@ -5,12 +5,11 @@ shown with their date on entries, paper pages and the stats, sortable in the fil
 from __future__ import annotations
 
 import datetime
-import os
 import re
 
 import pytest
 import yaml
-from apiserver import serving
+from apiserver import pointed_at
 from sitebuild import BuiltSite, copy_project, run_build, words
 
 from labsite import yamldata
@@ -25,12 +24,8 @@ COUNTS = {"lovelace2024layerwise": 120, "lovelace2023pools": 42, "okafor2023chan
 
 @pytest.fixture(scope="module")
 def services():
-    with serving() as (environment, answers):
-        saved = {name: os.environ.get(name) for name in environment}
-        os.environ.update(environment)
-        yield environment, answers
-        for name, value in saved.items():
-            os.environ.pop(name, None) if value is None else os.environ.__setitem__(name, value)
+    with pointed_at() as answers:
+        yield answers
 
 
 @pytest.fixture(scope="module")

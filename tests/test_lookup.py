@@ -4,11 +4,10 @@ and on the real recorded answers of ../shared/corpus/apis/ where they are presen
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
-from apiserver import Answers, file_name, serving
+from apiserver import Answers, file_name, pointed_at
 
 from labsite.identifiers import Arxiv, BibSource, Doi, source
 from labsite.lookup import Found, arxiv_entry, crossref_work
@@ -70,17 +69,10 @@ def test_an_entry_says_where_its_facts_came_from_and_warns_of_an_unknown_venue()
 
 
 def test_the_polite_pool_is_asked_with_the_owners_address_and_arxiv_without_it():
-    answers = Answers()
-    with serving(answers) as (environment, _):
-        saved = {name: os.environ.get(name) for name in environment}
-        os.environ.update(environment)
-        try:
-            client = Client(mailto="ada@example.org")
-            assert crossref_work(client, "10.5555/frugal.2025.7").venue.endswith("Machine Learning")
-            assert arxiv_entry(client, "2503.01234").authors[2] == ("van Keulen", "Maurice")
-        finally:
-            for name, value in saved.items():
-                os.environ.pop(name, None) if value is None else os.environ.__setitem__(name, value)
+    with pointed_at() as answers:
+        client = Client(mailto="ada@example.org")
+        assert crossref_work(client, "10.5555/frugal.2025.7").venue.endswith("Machine Learning")
+        assert arxiv_entry(client, "2503.01234").authors[2] == ("van Keulen", "Maurice")
     assert answers.requests["/crossref/works/10.5555/frugal.2025.7"] == 1
 
 
@@ -91,32 +83,25 @@ def _recorded(folder: str, suffix: str) -> list[Path]:
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus/apis/ is not beside the project")
 def test_every_recorded_crossref_and_arxiv_answer_is_read_or_refused_in_one_line():
     read, refused = [], []
-    answers = Answers(crossref=CORPUS / "crossref-works", arxiv=CORPUS / "arxiv-atom")
-    with serving(answers) as (environment, _):
-        saved = {name: os.environ.get(name) for name in environment}
-        os.environ.update(environment)
-        try:
-            client = Client(sleep=lambda seconds: None)
-            for path in _recorded("crossref-works", ".json"):
-                doi = path.name.removesuffix(".json").replace("_", "/", 1)
-                if file_name(doi) != path.name.removesuffix(".json"):
-                    continue  # a name that no DOI gives back (its _ stood for several characters)
-                try:
-                    found = crossref_work(client, doi)
-                    read.append(found)
-                    assert found.source == "Crossref" and "<" not in found.title
-                except LookupFailed as problem:
-                    refused.append(str(problem))
-            for path in _recorded("arxiv-atom", ".xml"):
-                identifier = path.name.split("__")[0].removesuffix(".xml").replace("_", "/")
-                try:
-                    found = arxiv_entry(client, identifier)
-                    read.append(found)
-                    assert found.arxiv == identifier and found.title and found.authors
-                except LookupFailed as problem:
-                    refused.append(str(problem))
-        finally:
-            for name, value in saved.items():
-                os.environ.pop(name, None) if value is None else os.environ.__setitem__(name, value)
+    with pointed_at(Answers(crossref=CORPUS / "crossref-works", arxiv=CORPUS / "arxiv-atom")):
+        client = Client(sleep=lambda seconds: None)
+        for path in _recorded("crossref-works", ".json"):
+            doi = path.name.removesuffix(".json").replace("_", "/", 1)
+            if file_name(doi) != path.name.removesuffix(".json"):
+                continue  # a name that no DOI gives back (its _ stood for several characters)
+            try:
+                found = crossref_work(client, doi)
+                read.append(found)
+                assert found.source == "Crossref" and "<" not in found.title
+            except LookupFailed as problem:
+                refused.append(str(problem))
+        for path in _recorded("arxiv-atom", ".xml"):
+            identifier = path.name.split("__")[0].removesuffix(".xml").replace("_", "/")
+            try:
+                found = arxiv_entry(client, identifier)
+                read.append(found)
+                assert found.arxiv == identifier and found.title and found.authors
+            except LookupFailed as problem:
+                refused.append(str(problem))
     assert len(read) >= 30, refused
     assert all("\n" not in line and line for line in refused)

@@ -25,7 +25,8 @@ PAGES = ("index", "research", "publications", "team", "join", "news", "teaching"
 ENGINE = ("hooks/lab.py", "hooks/labsite/__init__.py", "hooks/labsite/site.py", "hooks/labsite/scaffold.py",
           "hooks/labsite/schemas/profile.schema.json", "hooks/labsite/templates/new/mkdocs.yml",
           "overrides/404.html", "docs/assets/lab.css", "docs/assets/publications.css", "docs/assets/print.css",
-          "docs/assets/publications.js", "docs/assets/favicon.svg", ".github/workflows/site.yml", ".ci/run",
+          "docs/assets/publications.js", "docs/assets/favicon.svg", ".github/workflows/site.yml",
+          ".github/workflows/citations.yml", ".ci/run",
           ".gitignore", "pyproject.toml", "README.md", "mkdocs.yml", "bib/publications.bib")
 OWNER_SETTINGS = ("site_name", "site_description", "site_author", "copyright")
 # What of the real site's owner could leak into a new site.

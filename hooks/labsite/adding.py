@@ -55,7 +55,7 @@ def add(project: Path, names: list[str], to: Path | None = None, dry_run: bool =
     the lines for standard output and standard error."""
     bib_dir = project / "bib"
     target = to if to is not None else next(iter(sorted(bib_dir.glob("*.bib"))), bib_dir / "publications.bib")
-    shown = _shown_as(project)
+    shown = site.shown_as(project)
     data, _ = site.load(project, project / "docs" / "data", sorted(bib_dir.glob("*.bib")))
     client = client or Client(mailto=data.profile.email)
     today = today or datetime.date.today()
@@ -121,7 +121,7 @@ def _found(name: str, client: Client, stdin: TextIO, plan: Plan, project: Path):
 
 
 def _from_bibtex(named: BibSource, stdin: TextIO, plan: Plan, project: Path):
-    label = "standard input" if named.path is None else _shown_as(project)(named.path)
+    label = "standard input" if named.path is None else site.shown_as(project)(named.path)
     text = stdin.read() if named.path is None else named.path.read_bytes().decode("utf-8", "replace")
     bib = bibliography.parse(text, label)
     papers, problems = publications.from_entries(bib.entries)
@@ -228,13 +228,3 @@ def _check(path: Path, text: str, shown: str, keys: set[str], plan: Plan) -> Non
         key = (problem.field or "").split(".")[0]
         if key in keys:
             (plan.notes if problem.warning else plan.failures).append(str(problem))
-
-
-def _shown_as(project: Path):
-    def shown(path: Path) -> str:
-        try:
-            return path.resolve().relative_to(project.resolve()).as_posix()
-        except ValueError:
-            return str(path)
-    return shown
-

@@ -19,7 +19,8 @@ TEMPLATES = Path(__file__).parent / "templates" / "new"
 # The checkout this package runs from (an editable install): hooks/labsite/ -> the repository.
 CHECKOUT = Path(__file__).resolve().parent.parent.parent
 # The engine, as paths in the checkout: copied as they are (the CI script stays executable).
-ENGINE_FILES = ("hooks/lab.py", ".ci/run", ".github/workflows/site.yml", ".gitignore")
+ENGINE_FILES = ("hooks/lab.py", ".ci/run", ".github/workflows/site.yml", ".github/workflows/citations.yml",
+                ".gitignore")
 ENGINE_FOLDERS = ("hooks/labsite", "overrides", "tests")
 ASSETS = ("*.css", "*.js", "*.svg")  # of docs/assets/: not social-card.png, which is the owner's
 CACHES = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info", "node_modules", "artifacts", ".hypothesis")

@@ -170,7 +170,7 @@ def load(project_dir: Path, data_dir: Path, bib_paths: list[Path], cache: FileCa
     there between builds (``labsite.diskcache``).
     """
     cache = cache or FileCache()
-    shown = _shown_as(project_dir)
+    shown = shown_as(project_dir)
     docs, records, errors = {}, {}, []
     for name in DATA_FILES:
         path = data_dir / f"{name}.yml"
@@ -274,7 +274,8 @@ def _read_bib(path: Path, shown_as: str) -> tuple[list[publications.Publication]
     return papers, bib.errors + problems
 
 
-def _shown_as(project_dir: Path) -> Callable[[Path], str]:
+def shown_as(project_dir: Path) -> Callable[[Path], str]:
+    """How files are named in messages: by their path from ``project_dir`` where they are below it."""
     def shown(path: Path) -> str:
         try:
             return path.resolve().relative_to(project_dir.resolve()).as_posix()
