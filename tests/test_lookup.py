@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from apiserver import Answers, file_name, pointed_at
+from apiserver import FIXTURES, Answers, file_name, pointed_at
 
 from labsite.identifiers import Arxiv, BibSource, Doi, source
 from labsite.lookup import Found, arxiv_entry, crossref_work
@@ -76,16 +76,17 @@ def test_the_polite_pool_is_asked_with_the_owners_address_and_arxiv_without_it()
     assert answers.requests["/crossref/works/10.5555/frugal.2025.7"] == 1
 
 
-def _recorded(folder: str, suffix: str) -> list[Path]:
-    return sorted((CORPUS / folder).glob(f"*{suffix}")) if (CORPUS / folder).is_dir() else []
+# The real recorded answers where they are beside the project, else this project's own fixtures.
+RECORDED = (CORPUS / "crossref-works", CORPUS / "arxiv-atom", 30) if CORPUS.is_dir() else \
+    (FIXTURES / "crossref", FIXTURES / "arxiv", 4)
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus/apis/ is not beside the project")
 def test_every_recorded_crossref_and_arxiv_answer_is_read_or_refused_in_one_line():
+    crossref, arxiv, least = RECORDED
     read, refused = [], []
-    with pointed_at(Answers(crossref=CORPUS / "crossref-works", arxiv=CORPUS / "arxiv-atom")):
+    with pointed_at(Answers(crossref=crossref, arxiv=arxiv)):
         client = Client(sleep=lambda seconds: None)
-        for path in _recorded("crossref-works", ".json"):
+        for path in sorted(crossref.glob("*.json")):
             doi = path.name.removesuffix(".json").replace("_", "/", 1)
             if file_name(doi) != path.name.removesuffix(".json"):
                 continue  # a name that no DOI gives back (its _ stood for several characters)
@@ -95,7 +96,7 @@ def test_every_recorded_crossref_and_arxiv_answer_is_read_or_refused_in_one_line
                 assert found.source == "Crossref" and "<" not in found.title
             except LookupFailed as problem:
                 refused.append(str(problem))
-        for path in _recorded("arxiv-atom", ".xml"):
+        for path in sorted(arxiv.glob("*.xml")):
             identifier = path.name.split("__")[0].removesuffix(".xml").replace("_", "/")
             try:
                 found = arxiv_entry(client, identifier)
@@ -103,5 +104,5 @@ def test_every_recorded_crossref_and_arxiv_answer_is_read_or_refused_in_one_line
                 assert found.arxiv == identifier and found.title and found.authors
             except LookupFailed as problem:
                 refused.append(str(problem))
-    assert len(read) >= 30, refused
+    assert len(read) >= least, refused
     assert all("\n" not in line and line for line in refused)
