@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from apiserver import pointed_at
 from sitebuild import CHROMIUM, CHROMIUM_ARGS, EXAMPLE, BuiltSite, build_once, copy_project, serve
 
 
@@ -47,3 +48,11 @@ def browser():
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="module")
+def services():
+    """Crossref, arXiv and OpenAlex answering from recorded answers on 127.0.0.1, with labsite
+    pointed at them for the module's tests (tests/apiserver.py); yields the answers."""
+    with pointed_at() as answers:
+        yield answers

@@ -10,7 +10,6 @@ import subprocess
 import sys
 
 import pytest
-from apiserver import pointed_at
 from sitebuild import BuiltSite, copy_project, run_build, words
 
 from labsite.adding import add
@@ -41,12 +40,6 @@ PASTED = """@inproceedings{whatever2026,
   selected = {true}
 }
 """
-
-
-@pytest.fixture(scope="module")
-def services():
-    with pointed_at() as answers:
-        yield answers
 
 
 @pytest.fixture(scope="module")

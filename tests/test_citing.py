@@ -9,7 +9,6 @@ import re
 
 import pytest
 import yaml
-from apiserver import pointed_at
 from sitebuild import BuiltSite, copy_project, run_build, words
 
 from labsite import yamldata
@@ -20,12 +19,6 @@ from labsite.scholarly import Client
 TODAY = datetime.date(2025, 5, 30)
 COUNTS = {"lovelace2024layerwise": 120, "lovelace2023pools": 42, "okafor2023channels": 18,
           "tanaka2024comparisons": 7, "okafor2025sparse": 3}  # tests/fixtures/apis/openalex/
-
-
-@pytest.fixture(scope="module")
-def services():
-    with pointed_at() as answers:
-        yield answers
 
 
 @pytest.fixture(scope="module")

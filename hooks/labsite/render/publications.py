@@ -160,9 +160,13 @@ def cited_line(paper: Publication, counts: Counts) -> str:
     counted = counts.of(paper.key) if counts else None
     if counted is None:
         return ""
-    when = f", as of {day_label(counts.fetched)}" if counts.fetched else ""
     noun = "citation" if counted.count == 1 else "citations"
-    return element("span", text(f"{counted.count:,} {noun} ({counts.source}{when})"), "lab-pub__cited")
+    return element("span", text(f"{counted.count:,} {noun} ({attribution(counts)})"), "lab-pub__cited")
+
+
+def attribution(counts: Counts) -> str:
+    """Where and when the counts were counted, as readers see it: "OpenAlex, as of 8 Dec 2026"."""
+    return counts.source + (f", as of {day_label(counts.fetched)}" if counts.fetched else "")
 
 
 def badges(paper: Publication, venues: Venues) -> str:

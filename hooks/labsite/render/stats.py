@@ -11,6 +11,7 @@ from ..publications import Publication
 from ..records import day_label
 from ..venues import TOP_RANKS, Venues
 from .html import element, text
+from .publications import attribution
 
 BAR_WIDTH, BAR_GAP, CHART_HEIGHT, LABEL_SPACE = 30, 10, 120, 18  # a slot fits a four-digit year
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -39,9 +40,8 @@ def citation_line(papers: list[Publication], counts: Counts) -> str:
     found = [counted.count for paper in papers if (counted := counts.of(paper.key)) is not None] if counts else []
     if not found:
         return ""
-    when = f", as of {day_label(counts.fetched)}" if counts.fetched else ""
     return element("p", f"{element('strong', f'{sum(found):,}')} citations · h-index "
-                        f"{element('strong', str(h_index(found)))} ({text(counts.source)}{text(when)})", "lab-cited")
+                        f"{element('strong', str(h_index(found)))} ({text(attribution(counts))})", "lab-cited")
 
 
 def record_line(record: Record | None, owner: str = "") -> str:
